@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Install what building and testing Hinge needs on Debian/Ubuntu, skipping
+# whatever is already there. Sourced by run.sh and test.sh.
+set -euo pipefail
+
+need_pkgs=()
+have_pkg() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "install ok installed"; }
+# Build: pkg-config + libudev (gamepads through gilrs), a C compiler.
+# Run: X11 client libraries and xkbcommon for the window.
+# Headless rendering: Xvfb and Mesa's software Vulkan (lavapipe).
+for p in pkg-config libudev-dev gcc libx11-6 libxcursor1 libxrandr2 libxi6 libxkbcommon-x11-0 \
+         libvulkan1 mesa-vulkan-drivers xvfb xauth ${HINGE_EXTRA_PKGS:-}; do
+  have_pkg "$p" || need_pkgs+=("$p")
+done
+if ((${#need_pkgs[@]})); then
+  if [ "$(id -u)" = 0 ]; then SUDO=""; elif command -v sudo >/dev/null; then SUDO="sudo"; else SUDO="none"; fi
+  if [ "$SUDO" = none ]; then
+    echo "setup: missing system packages (${need_pkgs[*]}) and no root or sudo to install them" >&2
+  else
+    echo "setup: installing ${need_pkgs[*]}"
+    $SUDO apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need_pkgs[@]}" >/dev/null
+  fi
+fi
+
+if ! command -v cargo >/dev/null; then
+  if [ -x "$HOME/.cargo/bin/cargo" ]; then
+    export PATH="$HOME/.cargo/bin:$PATH"
+  else
+    echo "setup: installing the Rust toolchain with rustup"
+    curl --proto '=https' --tlsv1.2 -sSf https://sh.rustup.rs | sh -s -- -y --profile minimal
+    export PATH="$HOME/.cargo/bin:$PATH"
+  fi
+fi
+if command -v rustup >/dev/null; then
+  rustup component list --installed 2>/dev/null | grep -q '^rustfmt' || rustup component add rustfmt
+  rustup component list --installed 2>/dev/null | grep -q '^clippy' || rustup component add clippy
+fi
+
+# One target directory outside the clone, so a fresh clone on the same
+# machine (CI) reuses the Bevy build instead of spending 8 minutes on it.
+export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/hinge-target}"
+mkdir -p "$CARGO_TARGET_DIR"

@@ -1,0 +1,12 @@
+//! The body: anthropometry, poses, the balance solver and the measures.
+//! Plain Rust over glam vectors, no ECS types.
+
+pub mod anthropometry;
+pub mod metrics;
+pub mod pose;
+pub mod solve;
+
+pub use anthropometry::{Body, Sex};
+pub use metrics::{DowelContact, Metrics};
+pub use pose::{Arms, Load, LoadPlace, Pose, PoseRequest, RangeError, ranges};
+pub use solve::{Balance, Joint, SolvedBody, solve};

@@ -1,0 +1,494 @@
+//! The `hinge` command line (INTERFACES.md): the headless commands, and the
+//! view options that launch the app.
+
+use std::io::Write;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use serde::Serialize;
+
+use crate::body::{Load, LoadPlace, Metrics, PoseRequest, RangeError, Sex, solve};
+use crate::coach::{FaultCatalogue, ThresholdsFile, Verdict, evaluate};
+use crate::content::ContentError;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "hinge",
+    version,
+    about = "An interactive 3D tutor for the hip hinge"
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+    #[command(flatten)]
+    pub view: ViewOptions,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Render one frame of a view to a PNG and exit.
+    Shot(ShotArgs),
+    /// Solve and evaluate one pose, print the verdict.
+    Pose(PoseArgs),
+    /// Print the content.
+    List(ListArgs),
+    /// Validate a content folder (default: the built-in assets).
+    Check(CheckArgs),
+    /// Write the built-in mannequin model (for developers).
+    #[command(name = "gen-mannequin", hide = true)]
+    GenMannequin {
+        #[arg(long, default_value = "assets/models/mannequin.glb")]
+        out: std::path::PathBuf,
+    },
+}
+
+/// Options that put the app straight into a view.
+#[derive(Debug, Clone, Default, Args)]
+pub struct ViewOptions {
+    /// The view to open.
+    #[arg(long, value_enum)]
+    pub view: Option<View>,
+    /// A drill id (see `hinge list drills`).
+    #[arg(long)]
+    pub drill: Option<String>,
+    /// A fault id (see `hinge list faults`).
+    #[arg(long)]
+    pub fault: Option<String>,
+    /// Knee bend in degrees.
+    #[arg(long, allow_negative_numbers = true)]
+    pub knee: Option<f32>,
+    /// Hip angle in degrees.
+    #[arg(long, allow_negative_numbers = true)]
+    pub hip: Option<f32>,
+    /// Playback speed, 0.1 to 2.
+    #[arg(long)]
+    pub speed: Option<f32>,
+    /// Camera preset.
+    #[arg(long, value_enum)]
+    pub camera: Option<CameraPreset>,
+    /// Start in fullscreen.
+    #[arg(long)]
+    pub fullscreen: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum View {
+    #[default]
+    Explore,
+    Compare,
+    Drills,
+    Quiz,
+    Present,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum CameraPreset {
+    #[default]
+    Side,
+    Front,
+    ThreeQuarter,
+    Top,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct ShotArgs {
+    /// Where to write the PNG.
+    #[arg(long)]
+    pub out: std::path::PathBuf,
+    /// Image size, WIDTHxHEIGHT.
+    #[arg(long, default_value = "1280x720", value_parser = parse_size)]
+    pub size: (u32, u32),
+    /// Seconds of animation to run before the shot.
+    #[arg(long, default_value_t = 0.0)]
+    pub time: f32,
+    #[command(flatten)]
+    pub view: ViewOptions,
+}
+
+fn parse_size(s: &str) -> Result<(u32, u32), String> {
+    let bad = || format!("expected WIDTHxHEIGHT between 64x64 and 7680x4320, got `{s}`");
+    let (w, h) = s.split_once(['x', 'X']).ok_or_else(bad)?;
+    let w: u32 = w.trim().parse().map_err(|_| bad())?;
+    let h: u32 = h.trim().parse().map_err(|_| bad())?;
+    if !(64..=7680).contains(&w) || !(64..=4320).contains(&h) {
+        return Err(bad());
+    }
+    Ok((w, h))
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum SexArg {
+    Male,
+    Female,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum LoadAtArg {
+    Front,
+    Back,
+    Hands,
+    OverheadBack,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct PoseArgs {
+    /// Knee flexion, degrees (0 straight).
+    #[arg(long, default_value_t = 0.0, allow_negative_numbers = true)]
+    pub knee: f32,
+    /// Hip flexion, degrees (0 upright).
+    #[arg(long, default_value_t = 0.0, allow_negative_numbers = true)]
+    pub hip: f32,
+    /// Lumbar flexion, degrees (negative arches).
+    #[arg(long, default_value_t = 0.0, allow_negative_numbers = true)]
+    pub lumbar: f32,
+    /// Thoracic flexion, degrees.
+    #[arg(long, default_value_t = 0.0, allow_negative_numbers = true)]
+    pub thoracic: f32,
+    /// Neck flexion, degrees (negative is chin up).
+    #[arg(long, default_value_t = 0.0, allow_negative_numbers = true)]
+    pub neck: f32,
+    /// Knee valgus, degrees (knees caving in).
+    #[arg(long, default_value_t = 0.0, allow_negative_numbers = true)]
+    pub valgus: f32,
+    /// Stature in metres.
+    #[arg(long, default_value_t = 1.75, allow_negative_numbers = true)]
+    pub stature: f32,
+    #[arg(long, value_enum, default_value = "male")]
+    pub sex: SexArg,
+    /// External load in kilograms.
+    #[arg(long, allow_negative_numbers = true)]
+    pub load_kg: Option<f32>,
+    /// Where the load is held.
+    #[arg(long, value_enum)]
+    pub load_at: Option<LoadAtArg>,
+    /// Evaluate with this drill's thresholds.
+    #[arg(long)]
+    pub drill: Option<String>,
+    /// Print JSON instead of text.
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum ListWhat {
+    Drills,
+    Faults,
+    Quiz,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct ListArgs {
+    #[arg(value_enum)]
+    pub what: ListWhat,
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct CheckArgs {
+    /// A content folder laid out like `assets/`.
+    pub dir: Option<std::path::PathBuf>,
+}
+
+/// A failure of a headless command: the message, and the exit code.
+#[derive(Debug)]
+pub struct Failure {
+    pub message: String,
+    pub code: i32,
+}
+
+impl Failure {
+    /// A bad option: exit code 2.
+    pub fn usage(message: impl Into<String>) -> Failure {
+        Failure {
+            message: message.into(),
+            code: 2,
+        }
+    }
+}
+
+impl From<RangeError> for Failure {
+    fn from(e: RangeError) -> Self {
+        let r = e.range;
+        Failure::usage(format!(
+            "--{} {}: outside the accepted range {} to {}{}",
+            r.name, e.value, r.min, r.max, r.unit
+        ))
+    }
+}
+
+impl PoseArgs {
+    pub fn request(&self) -> Result<PoseRequest, Failure> {
+        let mut request = PoseRequest {
+            stature_m: self.stature,
+            sex: match self.sex {
+                SexArg::Male => Sex::Male,
+                SexArg::Female => Sex::Female,
+            },
+            ..PoseRequest::default()
+        };
+        let p = &mut request.pose;
+        p.knee_deg = self.knee;
+        p.hip_deg = self.hip;
+        p.lumbar_deg = self.lumbar;
+        p.thoracic_deg = self.thoracic;
+        p.neck_deg = self.neck;
+        p.valgus_deg = self.valgus;
+        request.load = match (self.load_kg, self.load_at) {
+            (None, None) => None,
+            (kg, at) => {
+                let at = match at.unwrap_or(LoadAtArg::Hands) {
+                    LoadAtArg::Front => LoadPlace::Front,
+                    LoadAtArg::Back => LoadPlace::Back,
+                    LoadAtArg::Hands => LoadPlace::Hands,
+                    LoadAtArg::OverheadBack => LoadPlace::OverheadBack,
+                };
+                Some(Load {
+                    mass_kg: kg.unwrap_or(16.0),
+                    at,
+                })
+            }
+        };
+        request.validate()?;
+        Ok(request)
+    }
+}
+
+/// The JSON of `hinge pose --json` (INTERFACES.md).
+#[derive(Debug, Serialize)]
+pub struct PoseReport {
+    pub pattern: &'static str,
+    pub faults: Vec<&'static str>,
+    pub cues: Vec<String>,
+    /// The measures, rounded for reading (see [`rounded`]).
+    pub metrics: serde_json::Value,
+    /// Whether the solver could balance the pose: balanced, on_toes or on_heels.
+    pub balance: crate::body::Balance,
+}
+
+impl PoseReport {
+    pub fn new(verdict: &Verdict, catalogue: &FaultCatalogue) -> PoseReport {
+        PoseReport {
+            pattern: verdict.pattern.id(),
+            faults: verdict.faults.iter().map(|f| f.id()).collect(),
+            cues: verdict
+                .faults
+                .iter()
+                .map(|f| catalogue.cue(*f).to_string())
+                .collect(),
+            metrics: rounded(&verdict.metrics),
+            balance: verdict.balance,
+        }
+    }
+}
+
+/// The measures as JSON, rounded by unit: millimetres for `_m`, tenths of a
+/// degree for `_deg`, tenths of a newton-metre for `_nm`, thousandths for shares.
+pub fn rounded(m: &Metrics) -> serde_json::Value {
+    let mut v = serde_json::to_value(m).unwrap_or_default();
+    if let Some(map) = v.as_object_mut() {
+        for (key, value) in map.iter_mut() {
+            let Some(x) = value.as_f64() else { continue };
+            let step = if key.ends_with("_deg") || key.ends_with("_nm") {
+                0.1
+            } else {
+                0.001
+            };
+            let r = (x / step).round() * step;
+            // Print 0.74, not 0.7400000000000001.
+            let r: f64 = format!("{r:.3}").parse().unwrap_or(r);
+            let r = if r == 0.0 { 0.0 } else { r };
+            *value = serde_json::json!(r);
+        }
+    }
+    v
+}
+
+/// Drill ids and presets `--drill` accepts in `hinge pose`.
+pub fn thresholds_for(
+    file: &ThresholdsFile,
+    drill: Option<&str>,
+) -> Result<crate::coach::Thresholds, Failure> {
+    match drill {
+        None => Ok(file.default.clone()),
+        Some(id) => file.preset(id).ok_or_else(|| {
+            let known: Vec<&str> = file.presets.keys().map(String::as_str).collect();
+            Failure::usage(format!(
+                "--drill {id}: unknown drill; known: {}",
+                known.join(", ")
+            ))
+        }),
+    }
+}
+
+pub fn run_pose(args: &PoseArgs, out: &mut dyn Write) -> Result<(), Failure> {
+    let request = args.request()?;
+    let thresholds = thresholds_for(&ThresholdsFile::builtin(), args.drill.as_deref())?;
+    let catalogue = FaultCatalogue::builtin();
+    let solved = solve(&request);
+    let verdict = evaluate(&solved, &thresholds);
+    let report = PoseReport::new(&verdict, &catalogue);
+    let io = |e: std::io::Error| Failure {
+        message: format!("cannot write the output: {e}"),
+        code: 1,
+    };
+    if args.json {
+        let text = serde_json::to_string_pretty(&report).map_err(|e| Failure {
+            message: e.to_string(),
+            code: 1,
+        })?;
+        writeln!(out, "{text}").map_err(io)?;
+    } else {
+        write!(out, "{}", describe(&verdict, &report)).map_err(io)?;
+    }
+    Ok(())
+}
+
+/// The verdict in plain words.
+pub fn describe(verdict: &Verdict, report: &PoseReport) -> String {
+    use std::fmt::Write as _;
+    let m = &report.metrics;
+    let mut s = String::new();
+    let _ = writeln!(
+        s,
+        "Pattern: {} - {}",
+        report.pattern,
+        verdict.pattern.describe()
+    );
+    if report.faults.is_empty() {
+        let _ = writeln!(s, "Faults: none");
+    } else {
+        let _ = writeln!(s, "Faults:");
+        for (id, cue) in report.faults.iter().zip(&report.cues) {
+            let _ = writeln!(s, "  - {id}: {cue}");
+        }
+    }
+    match verdict.balance {
+        crate::body::Balance::Balanced => {}
+        crate::body::Balance::OnToes => {
+            let _ = writeln!(
+                s,
+                "Balance: cannot balance: the weight is on the toes even with the shins leaning back as far as they go."
+            );
+        }
+        crate::body::Balance::OnHeels => {
+            let _ = writeln!(
+                s,
+                "Balance: cannot balance: the weight is on the heels even with the shins leaning forward as far as they go."
+            );
+        }
+    }
+    let num = |key: &str| m[key].as_f64().unwrap_or(f64::NAN);
+    let cm = |key: &str| num(key) * 100.0;
+    let _ = writeln!(
+        s,
+        "Shins lean {:.0}° forward of vertical; torso leans {:.0}° (90° is flat).",
+        num("shin_angle_deg"),
+        num("torso_angle_deg")
+    );
+    let _ = writeln!(
+        s,
+        "Hips are {:.0} cm behind the ankles and {:.0} cm off the floor.",
+        cm("hip_behind_ankle_m"),
+        cm("hip_height_m")
+    );
+    let knee = cm("knee_ahead_of_toes_m");
+    if knee > 0.0 {
+        let _ = writeln!(s, "Knees are {knee:.0} cm past the toes.");
+    } else {
+        let _ = writeln!(s, "Knees are {:.0} cm behind the toes.", -knee);
+    }
+    let _ = writeln!(
+        s,
+        "Centre of mass: {:.0} cm high, {:+.1} cm from the midfoot.",
+        cm("com_height_m"),
+        cm("com_ahead_of_midfoot_m")
+    );
+    let _ = writeln!(
+        s,
+        "The lower back does {:.0}% of the bending; load on the lower back (L5/S1): {:.0} N·m.",
+        num("lumbar_share") * 100.0,
+        num("l5s1_moment_nm")
+    );
+    let d = verdict.metrics.dowel_contact;
+    let yes = |b: bool| if b { "on" } else { "OFF" };
+    let _ = writeln!(
+        s,
+        "Dowel: head {}, upper back {}, tailbone {}.",
+        yes(d.head),
+        yes(d.upper_back),
+        yes(d.sacrum)
+    );
+    s
+}
+
+/// Load and validate a content folder; every error found, not just the first.
+pub fn check_content(dir: Option<&std::path::Path>) -> Vec<ContentError> {
+    let mut errors = Vec::new();
+    let read = |rel: &str, builtin: &str| -> Result<String, ContentError> {
+        match dir {
+            None => Ok(builtin.to_string()),
+            Some(d) => std::fs::read_to_string(d.join(rel)).map_err(|e| ContentError {
+                file: d.join(rel).display().to_string(),
+                line: 0,
+                col: 0,
+                message: format!("cannot read: {e}"),
+            }),
+        }
+    };
+    let name = |rel: &str| match dir {
+        None => rel.to_string(),
+        Some(d) => d.join(rel).display().to_string(),
+    };
+    let (file, text) = crate::content::builtin::FAULTS;
+    match read(file, text) {
+        Ok(t) => {
+            if let Err(e) = FaultCatalogue::parse(&name(file), &t) {
+                errors.push(e);
+            }
+        }
+        Err(e) => errors.push(e),
+    }
+    let (file, text) = crate::content::builtin::THRESHOLDS;
+    match read(file, text) {
+        Ok(t) => {
+            if let Err(e) = ThresholdsFile::parse(&name(file), &t) {
+                errors.push(e);
+            }
+        }
+        Err(e) => errors.push(e),
+    }
+    errors
+}
+
+pub fn run_list(args: &ListArgs, out: &mut dyn Write) -> Result<(), Failure> {
+    let io = |e: std::io::Error| Failure {
+        message: format!("cannot write the output: {e}"),
+        code: 1,
+    };
+    match args.what {
+        ListWhat::Faults => {
+            let catalogue = FaultCatalogue::builtin();
+            if args.json {
+                let text =
+                    serde_json::to_string_pretty(&catalogue.faults).map_err(|e| Failure {
+                        message: e.to_string(),
+                        code: 1,
+                    })?;
+                writeln!(out, "{text}").map_err(io)?;
+            } else {
+                for f in &catalogue.faults {
+                    writeln!(out, "{:<22} {}: {}", f.id.id(), f.name, f.cue).map_err(io)?;
+                }
+            }
+            Ok(())
+        }
+        ListWhat::Drills | ListWhat::Quiz => Err(Failure {
+            message:
+                "no drills or quiz questions yet: the drill library and the quiz are still to come"
+                    .into(),
+            code: 1,
+        }),
+    }
+}

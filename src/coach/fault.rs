@@ -1,0 +1,175 @@
+//! Faults, movement patterns and the fault catalogue (what each looks like
+//! and the cue that fixes it).
+
+use serde::{Deserialize, Serialize};
+
+use crate::content::{ContentError, line_of, parse_ron};
+
+/// The movement pattern a pose shows (INTERFACES.md ids).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Pattern {
+    Standing,
+    Hinge,
+    Squat,
+    Stoop,
+}
+
+impl Pattern {
+    pub const ALL: [Pattern; 4] = [
+        Pattern::Standing,
+        Pattern::Hinge,
+        Pattern::Squat,
+        Pattern::Stoop,
+    ];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            Pattern::Standing => "standing",
+            Pattern::Hinge => "hinge",
+            Pattern::Squat => "squat",
+            Pattern::Stoop => "stoop",
+        }
+    }
+
+    /// A plain-words description for a novice.
+    pub fn describe(self) -> &'static str {
+        match self {
+            Pattern::Standing => "Standing tall: no real bend yet.",
+            Pattern::Hinge => {
+                "A hip hinge: the hips fold and travel back while the back stays long."
+            }
+            Pattern::Squat => {
+                "A squat: the knees bend deep and the hips sink down rather than back."
+            }
+            Pattern::Stoop => "A stoop: the back is doing the bending instead of the hips.",
+        }
+    }
+}
+
+/// Faults a coach names (INTERFACES.md ids, BIOMECHANICS.md §4).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Fault {
+    RoundedBack,
+    SquattingTheHinge,
+    LockedKnees,
+    ChinUp,
+    RibsFlared,
+    WeightOnToes,
+    HipsUpAndDown,
+    KneesCaving,
+    ArmsPulling,
+}
+
+impl Fault {
+    pub const ALL: [Fault; 9] = [
+        Fault::RoundedBack,
+        Fault::SquattingTheHinge,
+        Fault::LockedKnees,
+        Fault::ChinUp,
+        Fault::RibsFlared,
+        Fault::WeightOnToes,
+        Fault::HipsUpAndDown,
+        Fault::KneesCaving,
+        Fault::ArmsPulling,
+    ];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            Fault::RoundedBack => "rounded_back",
+            Fault::SquattingTheHinge => "squatting_the_hinge",
+            Fault::LockedKnees => "locked_knees",
+            Fault::ChinUp => "chin_up",
+            Fault::RibsFlared => "ribs_flared",
+            Fault::WeightOnToes => "weight_on_toes",
+            Fault::HipsUpAndDown => "hips_up_and_down",
+            Fault::KneesCaving => "knees_caving",
+            Fault::ArmsPulling => "arms_pulling",
+        }
+    }
+
+    pub fn from_id(id: &str) -> Option<Fault> {
+        Fault::ALL.into_iter().find(|f| f.id() == id)
+    }
+
+    /// Whether one still pose can show this fault (the others need motion).
+    pub fn seen_in_one_pose(self) -> bool {
+        !matches!(self, Fault::HipsUpAndDown | Fault::ArmsPulling)
+    }
+}
+
+/// One entry of the fault catalogue (assets/faults.ron).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FaultInfo {
+    pub id: Fault,
+    pub name: String,
+    /// What it is, in plain words.
+    pub description: String,
+    /// What a coach looks for.
+    pub look_for: String,
+    /// The cue that fixes it.
+    pub cue: String,
+    /// Where this comes from: a seed article or a section of BIOMECHANICS.md.
+    pub source: String,
+}
+
+/// The fault catalogue: one entry per fault.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct FaultCatalogue {
+    pub faults: Vec<FaultInfo>,
+}
+
+impl FaultCatalogue {
+    pub fn parse(file: &str, text: &str) -> Result<FaultCatalogue, ContentError> {
+        let faults: Vec<FaultInfo> = parse_ron(file, text)?;
+        for fault in Fault::ALL {
+            let n = faults.iter().filter(|f| f.id == fault).count();
+            if n != 1 {
+                let what = if n == 0 {
+                    "is missing"
+                } else {
+                    "appears more than once"
+                };
+                return Err(ContentError {
+                    file: file.to_string(),
+                    line: if n == 0 { 0 } else { line_of(text, fault.id()) },
+                    col: 0,
+                    message: format!("fault `{}` {what}", fault.id()),
+                });
+            }
+        }
+        for f in &faults {
+            for (field, value) in [("name", &f.name), ("cue", &f.cue), ("source", &f.source)] {
+                if value.trim().is_empty() {
+                    return Err(ContentError {
+                        file: file.to_string(),
+                        line: line_of(text, f.id.id()),
+                        col: 0,
+                        message: format!("fault `{}` has an empty {field}", f.id.id()),
+                    });
+                }
+            }
+        }
+        Ok(FaultCatalogue { faults })
+    }
+
+    /// The catalogue shipped with the app.
+    pub fn builtin() -> FaultCatalogue {
+        let (file, text) = crate::content::builtin::FAULTS;
+        FaultCatalogue::parse(file, text)
+            .expect("the built-in fault catalogue is checked by the tests")
+    }
+
+    pub fn get(&self, fault: Fault) -> &FaultInfo {
+        self.faults
+            .iter()
+            .find(|f| f.id == fault)
+            .expect("parse checks that every fault is present")
+    }
+
+    pub fn cue(&self, fault: Fault) -> &str {
+        &self.get(fault).cue
+    }
+}

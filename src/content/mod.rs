@@ -1,0 +1,62 @@
+//! Content in RON: parsing with errors that name the file, the line and the
+//! problem. Built-in content is embedded in the binary so the command line and
+//! the web build work from anywhere; the same files live under `assets/`.
+
+use std::fmt;
+
+use serde::de::DeserializeOwned;
+
+/// A problem with a content file: which file, where, and what.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ContentError {
+    pub file: String,
+    /// 1-based line, 0 when the problem is not tied to a line.
+    pub line: usize,
+    pub col: usize,
+    pub message: String,
+}
+
+impl fmt::Display for ContentError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.line > 0 {
+            write!(
+                f,
+                "{}:{}:{}: {}",
+                self.file, self.line, self.col, self.message
+            )
+        } else {
+            write!(f, "{}: {}", self.file, self.message)
+        }
+    }
+}
+
+impl std::error::Error for ContentError {}
+
+/// Parse one RON document, naming the file and the line on error.
+pub fn parse_ron<T: DeserializeOwned>(file: &str, text: &str) -> Result<T, ContentError> {
+    ron::Options::default()
+        .from_str(text)
+        .map_err(|e| ContentError {
+            file: file.to_string(),
+            line: e.span.start.line,
+            col: e.span.start.col,
+            message: e.code.to_string(),
+        })
+}
+
+/// Find the line of the first occurrence of `needle` in `text` (1-based), for
+/// errors found after parsing (an id that does not exist, a duplicate).
+pub fn line_of(text: &str, needle: &str) -> usize {
+    text.lines()
+        .position(|l| l.contains(needle))
+        .map_or(0, |i| i + 1)
+}
+
+/// Built-in content, embedded at compile time.
+pub mod builtin {
+    pub const THRESHOLDS: (&str, &str) = (
+        "coach/thresholds.ron",
+        include_str!("../../assets/coach/thresholds.ron"),
+    );
+    pub const FAULTS: (&str, &str) = ("faults.ron", include_str!("../../assets/faults.ron"));
+}

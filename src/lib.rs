@@ -1,0 +1,9 @@
+//! Hinge: an interactive 3D tutor for the hip hinge.
+//!
+//! The body and the coach are plain Rust; Bevy is the stage they perform on.
+
+pub mod body;
+pub mod cli;
+pub mod coach;
+pub mod content;
+pub mod mannequin;

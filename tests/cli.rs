@@ -1,0 +1,169 @@
+//! The `hinge` command keeps its promises: the JSON of `hinge pose`, one-line
+//! errors with exit code 2 for bad options, content that validates.
+
+use std::process::{Command, Output};
+
+fn hinge(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_hinge"))
+        .args(args)
+        .output()
+        .expect("the binary runs")
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+#[test]
+fn pose_json_has_the_promised_shape() {
+    let o = hinge(&["pose", "--knee", "20", "--hip", "85", "--json"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("valid JSON");
+    assert_eq!(v["pattern"], "hinge");
+    assert!(v["faults"].as_array().is_some());
+    assert!(v["cues"].as_array().is_some());
+    let m = &v["metrics"];
+    for key in [
+        "stature_m",
+        "com_height_m",
+        "com_ahead_of_midfoot_m",
+        "shin_angle_deg",
+        "torso_angle_deg",
+        "hip_behind_ankle_m",
+        "hip_height_m",
+        "knee_ahead_of_toes_m",
+        "lumbar_share",
+        "l5s1_moment_nm",
+    ] {
+        assert!(m[key].is_number(), "{key} missing in {m}");
+    }
+    for key in ["head", "upper_back", "sacrum"] {
+        assert!(m["dowel_contact"][key].is_boolean(), "dowel_contact.{key}");
+    }
+    assert_eq!(m["stature_m"], 1.75);
+}
+
+#[test]
+fn pose_flags_a_toe_touch_with_its_cue() {
+    let o = hinge(&["pose", "--hip", "69.4", "--lumbar", "41.6", "--json"]);
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("valid JSON");
+    assert_eq!(v["pattern"], "stoop");
+    let faults: Vec<&str> = v["faults"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|f| f.as_str())
+        .collect();
+    assert!(faults.contains(&"rounded_back"));
+    assert_eq!(v["cues"].as_array().unwrap().len(), faults.len());
+}
+
+#[test]
+fn pose_text_reads_in_plain_words() {
+    let o = hinge(&["pose", "--knee", "70", "--hip", "80"]);
+    assert!(o.status.success());
+    let text = String::from_utf8_lossy(&o.stdout);
+    assert!(text.contains("Pattern:"), "{text}");
+    assert!(text.contains("squatting_the_hinge"), "{text}");
+    assert!(text.contains("Dowel:"), "{text}");
+}
+
+#[test]
+fn drill_presets_change_the_verdict() {
+    let rdl = hinge(&[
+        "pose", "--knee", "65", "--hip", "110", "--drill", "rdl", "--json",
+    ]);
+    let dl = hinge(&[
+        "pose",
+        "--knee",
+        "65",
+        "--hip",
+        "110",
+        "--drill",
+        "conventional-deadlift",
+        "--json",
+    ]);
+    let faults = |o: &Output| {
+        let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+        v["faults"].as_array().unwrap().len()
+    };
+    assert!(faults(&rdl) > 0);
+    assert_eq!(faults(&dl), 0);
+}
+
+fn assert_one_line_usage_error(args: &[&str], must_name: &[&str]) {
+    let o = hinge(args);
+    assert_eq!(o.status.code(), Some(2), "{args:?}: {}", stderr(&o));
+    let err = stderr(&o);
+    assert_eq!(
+        err.trim().lines().count(),
+        1,
+        "{args:?} gave several lines:\n{err}"
+    );
+    for word in must_name {
+        assert!(err.contains(word), "{args:?}: `{err}` should name {word}");
+    }
+    assert!(!err.contains("panicked"));
+}
+
+#[test]
+fn bad_options_get_one_line_naming_the_option_and_exit_2() {
+    assert_one_line_usage_error(&["pose", "--knee", "200"], &["--knee", "150"]);
+    assert_one_line_usage_error(&["pose", "--hip", "-90"], &["--hip", "-20"]);
+    assert_one_line_usage_error(&["pose", "--stature", "-1.7"], &["--stature", "1.2"]);
+    assert_one_line_usage_error(
+        &["pose", "--drill", "zercher"],
+        &["--drill", "rdl", "good-morning"],
+    );
+    assert_one_line_usage_error(
+        &["pose", "--load-at", "head"],
+        &["--load-at", "front", "overhead-back"],
+    );
+    assert_one_line_usage_error(&["pose", "--sex", "x"], &["--sex", "male", "female"]);
+    assert_one_line_usage_error(&["pose", "--knee", "lots"], &["--knee"]);
+}
+
+#[test]
+fn the_built_in_content_checks_clean() {
+    let o = hinge(&["check"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+}
+
+#[test]
+fn a_broken_content_folder_is_named_with_file_and_line() {
+    let dir = std::env::temp_dir().join(format!("hinge-check-{}", std::process::id()));
+    std::fs::create_dir_all(dir.join("coach")).unwrap();
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("assets");
+    std::fs::copy(
+        root.join("coach/thresholds.ron"),
+        dir.join("coach/thresholds.ron"),
+    )
+    .unwrap();
+    let faults = std::fs::read_to_string(root.join("faults.ron")).unwrap();
+    // An unknown fault id on a known line.
+    let broken = faults.replacen("id: chin_up", "id: chin_upp", 1);
+    let line = broken.lines().position(|l| l.contains("chin_upp")).unwrap() + 1;
+    std::fs::write(dir.join("faults.ron"), broken).unwrap();
+    let o = hinge(&["check", dir.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    assert!(err.contains(&format!("faults.ron:{line}:")), "{err}");
+    assert!(err.contains("chin_upp"), "{err}");
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn list_faults_prints_every_fault_id() {
+    let o = hinge(&["list", "faults", "--json"]);
+    assert!(o.status.success());
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let ids: Vec<&str> = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|f| f["id"].as_str())
+        .collect();
+    for id in hinge::coach::Fault::ALL.map(|f| f.id()) {
+        assert!(ids.contains(&id), "{id}");
+    }
+}
