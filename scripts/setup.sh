@@ -6,12 +6,15 @@ set -euo pipefail
 need_pkgs=()
 have_pkg() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "install ok installed"; }
 # Build: pkg-config + libudev (gamepads through gilrs), a C compiler.
+# Tests: Node.js and npm for the glTF validator.
 # Run: X11 client libraries and xkbcommon for the window.
 # Headless rendering: Xvfb and Mesa's software Vulkan (lavapipe).
 for p in pkg-config libudev-dev gcc libx11-6 libxcursor1 libxrandr2 libxi6 libxkbcommon-x11-0 \
          libvulkan1 mesa-vulkan-drivers xvfb xauth ${HINGE_EXTRA_PKGS:-}; do
   have_pkg "$p" || need_pkgs+=("$p")
 done
+# Node.js and npm only if the machine has none (it may have its own build).
+command -v npm >/dev/null || need_pkgs+=(nodejs npm)
 if ((${#need_pkgs[@]})); then
   if [ "$(id -u)" = 0 ]; then SUDO=""; elif command -v sudo >/dev/null; then SUDO="sudo"; else SUDO="none"; fi
   if [ "$SUDO" = none ]; then
@@ -35,6 +38,12 @@ fi
 if command -v rustup >/dev/null; then
   rustup component list --installed 2>/dev/null | grep -q '^rustfmt' || rustup component add rustfmt
   rustup component list --installed 2>/dev/null | grep -q '^clippy' || rustup component add clippy
+fi
+
+# Node tools for the tests (the Khronos glTF validator), from the npm registry.
+if [ ! -d tools/node_modules/gltf-validator ] && command -v npm >/dev/null; then
+  echo "setup: installing the Node test tools"
+  npm ci --prefix tools --no-audit --no-fund --loglevel=error
 fi
 
 # One target directory outside the clone, so a fresh clone on the same

@@ -2,8 +2,14 @@
 //!
 //! The body and the coach are plain Rust; Bevy is the stage they perform on.
 
+pub mod app;
 pub mod body;
 pub mod cli;
 pub mod coach;
 pub mod content;
+pub mod launch;
 pub mod mannequin;
+pub mod overlay;
+pub mod shot;
+pub mod stage;
+pub mod ui;

@@ -5,6 +5,40 @@ use std::process::ExitCode;
 use clap::Parser;
 use hinge::cli::{Cli, Command, Failure, check_content, run_list, run_pose};
 
+/// `hinge shot` on a machine without a display: run again under a virtual X
+/// server (Xvfb) when one is installed. Returns the exit code of that run.
+fn rerun_under_xvfb(size: (u32, u32)) -> Option<ExitCode> {
+    if !cfg!(target_os = "linux")
+        || std::env::var_os("DISPLAY").is_some()
+        || std::env::var_os("WAYLAND_DISPLAY").is_some()
+        || std::env::var_os("HINGE_NO_XVFB").is_some()
+    {
+        return None;
+    }
+    let exe = std::env::current_exe().ok()?;
+    let screen = format!("-screen 0 {}x{}x24", size.0.max(1280), size.1.max(720));
+    let status = std::process::Command::new("xvfb-run")
+        .args(["-a", "-s", &screen])
+        .arg(exe)
+        .args(std::env::args_os().skip(1))
+        .env("HINGE_NO_XVFB", "1")
+        .status()
+        .ok()?;
+    Some(ExitCode::from(
+        u8::try_from(status.code().unwrap_or(1)).unwrap_or(1),
+    ))
+}
+
+fn run_app(launch: &hinge::launch::Launch) -> Result<(), Failure> {
+    match hinge::app::build(launch).run() {
+        bevy::app::AppExit::Success => Ok(()),
+        bevy::app::AppExit::Error(code) => Err(Failure {
+            message: "the app stopped with an error".into(),
+            code: i32::from(code.get()),
+        }),
+    }
+}
+
 fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
@@ -58,10 +92,26 @@ fn main() -> ExitCode {
                     code: 1,
                 })
         }
-        Some(Command::Shot(_)) | None => Err(Failure {
-            message: "the 3D view is not built yet".into(),
-            code: 1,
-        }),
+        Some(Command::Shot(args)) => {
+            if let Some(code) = rerun_under_xvfb(args.size) {
+                return code;
+            }
+            match hinge::launch::Launch::from_options(&args.view) {
+                Err(message) => Err(Failure::usage(message)),
+                Ok(mut launch) => {
+                    launch.shot = Some(hinge::launch::ShotPlan {
+                        out: args.out.clone(),
+                        size: args.size,
+                        time_s: args.time,
+                    });
+                    run_app(&launch)
+                }
+            }
+        }
+        None => match hinge::launch::Launch::from_options(&cli.view) {
+            Err(message) => Err(Failure::usage(message)),
+            Ok(launch) => run_app(&launch),
+        },
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

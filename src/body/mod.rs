@@ -8,5 +8,5 @@ pub mod solve;
 
 pub use anthropometry::{Body, Sex};
 pub use metrics::{DowelContact, Metrics};
-pub use pose::{Arms, Load, LoadPlace, Pose, PoseRequest, RangeError, ranges};
+pub use pose::{Arms, Load, LoadPlace, Pose, PoseRequest, Range, RangeError, ranges};
 pub use solve::{Balance, Joint, SolvedBody, solve};

@@ -687,8 +687,8 @@ pub fn mannequin_glb() -> Vec<u8> {
     let mut bin = Vec::new();
 
     // Materials: a warm, matte wood-like shell; darker joints so they read.
-    let skin_mat = material(&mut root, "mannequin", [0.80, 0.70, 0.56], 0.75);
-    let ball_mat = material(&mut root, "joints", [0.42, 0.33, 0.26], 0.6);
+    let skin_mat = material(&mut root, "mannequin", [0.72, 0.52, 0.33], 0.8);
+    let ball_mat = material(&mut root, "joints", [0.30, 0.22, 0.16], 0.6);
 
     // Bones: one node each, translation relative to the parent, no rotation.
     let bone_nodes: Vec<json::Index<json::Node>> = Bone::ALL
@@ -747,14 +747,15 @@ pub fn mannequin_glb() -> Vec<u8> {
     body_node.mesh = Some(mesh);
     body_node.skin = Some(skin);
     let body_node = root.push(body_node);
+    // The skinned mesh is a root node of its own (its transform is ignored anyway).
     let mut top = node("mannequin");
-    top.children = Some(vec![bone_nodes[Bone::Hips as usize], body_node]);
+    top.children = Some(vec![bone_nodes[Bone::Hips as usize]]);
     let top = root.push(top);
     let scene = root.push(json::Scene {
         extensions: Default::default(),
         extras: Default::default(),
         name: Some("mannequin".into()),
-        nodes: vec![top],
+        nodes: vec![top, body_node],
     });
     root.scene = Some(scene);
     while bin.len() % 4 != 0 {

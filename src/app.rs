@@ -1,0 +1,103 @@
+//! The Bevy app: window, plugins, and the figures of the chosen view.
+
+use bevy::asset::AssetMetaCheck;
+use bevy::prelude::*;
+use bevy::window::{PresentMode, WindowMode, WindowResolution};
+use bevy_egui::EguiPlugin;
+
+use crate::launch::Launch;
+use crate::stage::camera::Orbit;
+use crate::stage::figure::{CoachThresholds, Figure, MainFigure, spawn_figure};
+use crate::ui::explore::PoseControls;
+
+/// Where the assets folder is: next to the executable's project when run
+/// with cargo, or `HINGE_ASSETS` if set.
+fn asset_root() -> String {
+    if let Ok(dir) = std::env::var("HINGE_ASSETS") {
+        return dir;
+    }
+    let manifest = concat!(env!("CARGO_MANIFEST_DIR"), "/assets");
+    if std::path::Path::new(manifest).is_dir() {
+        manifest.to_string()
+    } else {
+        "assets".to_string()
+    }
+}
+
+/// Build the whole app for a launch.
+pub fn build(launch: &Launch) -> App {
+    let mut app = App::new();
+    let (w, h) = launch.shot.as_ref().map_or((1280, 720), |s| s.size);
+    let window = Window {
+        title: "Hinge: the hip hinge tutor".into(),
+        resolution: WindowResolution::new(w, h).with_scale_factor_override(1.0),
+        present_mode: if launch.shot.is_some() {
+            PresentMode::AutoNoVsync
+        } else {
+            PresentMode::AutoVsync
+        },
+        mode: if launch.fullscreen {
+            WindowMode::BorderlessFullscreen(MonitorSelection::Current)
+        } else {
+            WindowMode::Windowed
+        },
+        resizable: launch.shot.is_none(),
+        decorations: launch.shot.is_none(),
+        fit_canvas_to_parent: true,
+        canvas: Some("#hinge".into()),
+        ..default()
+    };
+    app.add_plugins(
+        DefaultPlugins
+            .set(WindowPlugin {
+                primary_window: Some(window),
+                ..default()
+            })
+            .set(AssetPlugin {
+                file_path: asset_root(),
+                meta_check: AssetMetaCheck::Never,
+                ..default()
+            }),
+    );
+    app.add_plugins(EguiPlugin::default());
+    app.add_plugins(plugin);
+    app.insert_resource(Orbit::preset(launch.camera));
+    let mut controls = PoseControls::default();
+    if let Some(k) = launch.knee_deg {
+        controls.request.pose.knee_deg = k;
+    }
+    if let Some(hd) = launch.hip_deg {
+        controls.request.pose.hip_deg = hd;
+    }
+    app.insert_resource(controls);
+    if let Some(plan) = &launch.shot {
+        app.insert_resource(crate::shot::PendingShot::new(plan.clone()));
+    }
+    app.add_systems(Startup, spawn_explore_figure);
+    app
+}
+
+/// The app's own plugins, without the windowing and rendering ones.
+pub fn plugin(app: &mut App) {
+    app.add_plugins((
+        crate::stage::plugin,
+        crate::overlay::plugin,
+        crate::ui::plugin,
+        crate::shot::plugin,
+    ));
+}
+
+fn spawn_explore_figure(
+    mut commands: Commands,
+    assets: Res<AssetServer>,
+    controls: Res<PoseControls>,
+    thresholds: Res<CoachThresholds>,
+) {
+    let t = thresholds
+        .0
+        .preset(&controls.preset)
+        .unwrap_or_else(|| thresholds.0.default.clone());
+    let figure = Figure::new(controls.request, t);
+    let e = spawn_figure(&mut commands, &assets, "mannequin", figure, Vec3::ZERO);
+    commands.entity(e).insert(MainFigure);
+}

@@ -1,0 +1,67 @@
+//! Launch options: what the command line (or the web page's URL query) asks
+//! the app to open. Plain data, checked against the known ids.
+
+use crate::cli::{CameraPreset, View, ViewOptions};
+use crate::coach::Fault;
+
+/// A request to render one frame and exit.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ShotPlan {
+    pub out: std::path::PathBuf,
+    pub size: (u32, u32),
+    /// Seconds of animation to run first.
+    pub time_s: f32,
+}
+
+/// Everything the app needs to know at start.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Launch {
+    pub view: View,
+    pub drill: Option<String>,
+    pub fault: Option<Fault>,
+    pub knee_deg: Option<f32>,
+    pub hip_deg: Option<f32>,
+    pub speed: f32,
+    pub camera: CameraPreset,
+    pub fullscreen: bool,
+    pub shot: Option<ShotPlan>,
+}
+
+impl Launch {
+    /// Check the view options; a bad one gives a one-line message naming the
+    /// option and what it accepts.
+    pub fn from_options(o: &ViewOptions) -> Result<Launch, String> {
+        let fault = match &o.fault {
+            None => None,
+            Some(id) => Some(Fault::from_id(id).ok_or_else(|| {
+                let known: Vec<&str> = Fault::ALL.iter().map(|f| f.id()).collect();
+                format!("--fault {id}: unknown fault; known: {}", known.join(", "))
+            })?),
+        };
+        let check = |name: &str, v: Option<f32>, range: crate::body::Range| match v {
+            Some(x) if !range.contains(x) => Err(format!(
+                "--{name} {x}: outside the accepted range {} to {}{}",
+                range.min, range.max, range.unit
+            )),
+            _ => Ok(v),
+        };
+        let knee_deg = check("knee", o.knee, crate::body::ranges::KNEE)?;
+        let hip_deg = check("hip", o.hip, crate::body::ranges::HIP)?;
+        let speed = match o.speed {
+            None => 1.0,
+            Some(s) if s.is_finite() && (0.1..=2.0).contains(&s) => s,
+            Some(s) => return Err(format!("--speed {s}: outside the accepted range 0.1 to 2")),
+        };
+        Ok(Launch {
+            view: o.view.unwrap_or_default(),
+            drill: o.drill.clone(),
+            fault,
+            knee_deg,
+            hip_deg,
+            speed,
+            camera: o.camera.unwrap_or_default(),
+            fullscreen: o.fullscreen,
+            shot: None,
+        })
+    }
+}

@@ -1,0 +1,319 @@
+//! Overlays a coach would draw on the figure: joint angle arcs, shin and torso
+//! lines against the vertical, the centre of mass with its plumb line and the
+//! midfoot, the dowel along the back with its three contact points, and the
+//! path of the hips. Gizmos for the lines; egui for the numbers.
+
+use std::collections::VecDeque;
+
+use bevy::prelude::*;
+use bevy_egui::{EguiContexts, egui};
+
+use crate::body::{Joint, metrics::dowel_gaps};
+use crate::stage::camera::StageCamera;
+use crate::stage::figure::{Figure, FigureSystems, MainFigure};
+
+/// Which overlays are shown.
+#[derive(Resource, Debug, Clone, Copy, PartialEq)]
+pub struct Overlays {
+    pub angles: bool,
+    pub lines: bool,
+    pub centre_of_mass: bool,
+    pub dowel: bool,
+    pub hip_path: bool,
+    pub back_load: bool,
+}
+
+impl Default for Overlays {
+    fn default() -> Self {
+        Overlays {
+            angles: true,
+            lines: true,
+            centre_of_mass: true,
+            dowel: true,
+            hip_path: true,
+            back_load: true,
+        }
+    }
+}
+
+/// The screen rectangle (logical pixels) the 3D view uses, set by the UI.
+#[derive(Resource, Debug, Clone, Copy, PartialEq)]
+pub struct ViewRect(pub egui::Rect);
+
+impl Default for ViewRect {
+    fn default() -> Self {
+        ViewRect(egui::Rect::from_min_size(
+            egui::Pos2::ZERO,
+            egui::vec2(1280.0, 720.0),
+        ))
+    }
+}
+
+/// Recent positions of the main figure's hips.
+#[derive(Resource, Debug, Default, Clone)]
+pub struct HipPath(pub VecDeque<Vec3>);
+
+/// Colours that stay apart for colour-blind viewers and on a washed-out projector.
+pub mod palette {
+    use bevy::prelude::Color;
+    pub const KNEE: Color = Color::srgb(0.90, 0.45, 0.0);
+    pub const HIP: Color = Color::srgb(0.0, 0.40, 0.85);
+    pub const VERTICAL: Color = Color::srgb(0.25, 0.25, 0.25);
+    pub const COM: Color = Color::srgb(0.55, 0.0, 0.55);
+    pub const DOWEL: Color = Color::srgb(0.45, 0.25, 0.05);
+    pub const TOUCH: Color = Color::srgb(1.0, 0.85, 0.0);
+    pub const GAP: Color = Color::srgb(0.85, 0.0, 0.25);
+    pub const PATH: Color = Color::srgb(0.0, 0.55, 0.55);
+}
+
+pub(super) fn plugin(app: &mut App) {
+    app.init_resource::<Overlays>()
+        .init_resource::<ViewRect>()
+        .init_resource::<HipPath>();
+    app.add_systems(
+        Update,
+        (record_hip_path, draw_overlays)
+            .chain()
+            .after(FigureSystems),
+    );
+}
+
+fn record_hip_path(
+    figures: Query<(&Figure, &Transform), With<MainFigure>>,
+    mut path: ResMut<HipPath>,
+) {
+    let Some((f, t)) = figures.iter().next() else {
+        return;
+    };
+    let p = t.translation + f.solved.joint(Joint::Pelvis);
+    if path.0.back().is_none_or(|last| last.distance(p) > 0.002) {
+        path.0.push_back(p);
+        while path.0.len() > 240 {
+            path.0.pop_front();
+        }
+    }
+}
+
+/// The side of the body facing a side-view camera (the figure's right).
+const NEAR: [Joint; 4] = [Joint::HipR, Joint::KneeR, Joint::AnkleR, Joint::ToeR];
+
+fn draw_overlays(
+    mut gizmos: Gizmos,
+    overlays: Res<Overlays>,
+    path: Res<HipPath>,
+    figures: Query<(&Figure, &Transform, Has<MainFigure>)>,
+) {
+    for (f, t, main) in &figures {
+        let s = &f.solved;
+        let w = |j: Joint| t.translation + s.joint(j);
+        let [hip, knee, ankle, _] = NEAR.map(w);
+        let pelvis = w(Joint::Pelvis);
+        let neck = w(Joint::NeckBase);
+        if overlays.angles {
+            let r = 0.12;
+            gizmos.short_arc_3d_between(
+                knee,
+                knee + (hip - knee).normalize() * r,
+                knee + (ankle - knee).normalize() * r,
+                palette::KNEE,
+            );
+            let up = (neck - pelvis).normalize();
+            gizmos.short_arc_3d_between(
+                hip,
+                hip + up * r,
+                hip + (knee - hip).normalize() * r,
+                palette::HIP,
+            );
+        }
+        if overlays.lines {
+            let shin_top = ankle + (knee - ankle) * 1.15;
+            gizmos.line(ankle, shin_top, palette::KNEE);
+            gizmos.line(
+                ankle,
+                ankle + Vec3::Y * (knee - ankle).length() * 1.15,
+                palette::VERTICAL,
+            );
+            gizmos.line(pelvis, neck, palette::HIP);
+            gizmos.line(
+                pelvis,
+                pelvis + Vec3::Y * (neck - pelvis).length(),
+                palette::VERTICAL,
+            );
+        }
+        if overlays.centre_of_mass {
+            let com = t.translation + s.com;
+            let floor = Vec3::new(com.x, 0.003, com.z);
+            gizmos.sphere(Isometry3d::from_translation(com), 0.035, palette::COM);
+            gizmos.line(com, floor, palette::COM);
+            gizmos.circle(
+                Isometry3d::new(floor, Quat::from_rotation_x(std::f32::consts::FRAC_PI_2)),
+                0.03,
+                palette::COM,
+            );
+            // The midfoot: a bar across both feet.
+            let mid = t.translation + Vec3::new(0.0, 0.004, 0.0);
+            let half = 0.5 * s.request.pose.stance_width_m.max(0.2) + 0.08;
+            gizmos.line(
+                mid - Vec3::X * half,
+                mid + Vec3::X * half,
+                palette::VERTICAL,
+            );
+            // A small triangle pointing up at the midfoot, seen from the side.
+            for x in [-half, half] {
+                let c = mid + Vec3::X * x;
+                gizmos.linestrip(
+                    [
+                        c - Vec3::Z * 0.03,
+                        c + Vec3::Y * 0.04,
+                        c + Vec3::Z * 0.03,
+                        c - Vec3::Z * 0.03,
+                    ],
+                    palette::VERTICAL,
+                );
+            }
+        }
+        if overlays.dowel {
+            let ub = w(Joint::UpperBack);
+            let along = (neck - w(Joint::T6)).normalize_or_zero();
+            let len = s.body.stature_m * 0.62;
+            let side = Vec3::X * -0.02;
+            gizmos.line(
+                ub + side - along * len * 0.72,
+                ub + side + along * len * 0.45,
+                palette::DOWEL,
+            );
+            let gaps = dowel_gaps(s);
+            let touched = [
+                s.joint(Joint::Occiput),
+                s.joint(Joint::UpperBack),
+                s.joint(Joint::Sacrum),
+            ];
+            let contact = crate::body::metrics::dowel_contact(s);
+            for (i, (p, on)) in touched
+                .iter()
+                .zip([contact.head, contact.upper_back, contact.sacrum])
+                .enumerate()
+            {
+                let p = t.translation + *p + side;
+                let _ = gaps[i];
+                if on {
+                    gizmos.sphere(Isometry3d::from_translation(p), 0.022, palette::TOUCH);
+                    gizmos.sphere(Isometry3d::from_translation(p), 0.012, palette::TOUCH);
+                } else {
+                    gizmos.sphere(Isometry3d::from_translation(p), 0.03, palette::GAP);
+                }
+            }
+        }
+        if overlays.hip_path && main && path.0.len() > 1 {
+            gizmos.linestrip(path.0.iter().copied(), palette::PATH);
+        }
+    }
+}
+
+/// Project a world point into the 3D view's screen rectangle.
+pub fn to_screen(
+    camera: (&Camera, &GlobalTransform),
+    rect: egui::Rect,
+    p: Vec3,
+) -> Option<egui::Pos2> {
+    let ndc = camera.0.world_to_ndc(camera.1, p)?;
+    if ndc.z < 0.0 || ndc.z > 1.0 {
+        return None;
+    }
+    Some(egui::pos2(
+        rect.min.x + (ndc.x + 1.0) * 0.5 * rect.width(),
+        rect.min.y + (1.0 - ndc.y) * 0.5 * rect.height(),
+    ))
+}
+
+/// Numbers next to the overlays, painted by egui above the 3D view.
+pub fn overlay_labels(
+    mut contexts: EguiContexts,
+    overlays: Res<Overlays>,
+    rect: Res<ViewRect>,
+    camera: Query<(&Camera, &GlobalTransform), With<StageCamera>>,
+    figures: Query<(&Figure, &Transform)>,
+) -> Result {
+    let ctx = contexts.ctx_mut()?;
+    let Ok(camera) = camera.single() else {
+        return Ok(());
+    };
+    let painter = ctx.layer_painter(egui::LayerId::new(
+        egui::Order::Background,
+        egui::Id::new("overlay labels"),
+    ));
+    let painter = painter.with_clip_rect(rect.0);
+    let font = egui::FontId::proportional(20.0);
+    let label = |at: Vec3, text: String, color: Color, dx: f32| {
+        if let Some(p) = to_screen(camera, rect.0, at) {
+            let c = color.to_srgba();
+            let col = egui::Color32::from_rgb(
+                (c.red * 255.0) as u8,
+                (c.green * 255.0) as u8,
+                (c.blue * 255.0) as u8,
+            );
+            let pos = p + egui::vec2(dx, 0.0);
+            let galley = painter.layout_no_wrap(text, font.clone(), col);
+            let r = egui::Rect::from_min_size(
+                pos - egui::vec2(0.0, galley.size().y * 0.5),
+                galley.size(),
+            )
+            .expand(3.0);
+            painter.rect_filled(r, 4.0, egui::Color32::from_white_alpha(215));
+            painter.galley(r.min + egui::vec2(3.0, 3.0), galley, col);
+        }
+    };
+    for (f, t) in &figures {
+        let s = &f.solved;
+        let p = &s.request.pose;
+        let w = |j: Joint| t.translation + s.joint(j);
+        let m = &f.verdict.metrics;
+        if overlays.angles {
+            label(
+                w(Joint::KneeR),
+                format!("knee {:.0}°", p.knee_deg),
+                palette::KNEE,
+                18.0,
+            );
+            label(
+                w(Joint::HipR) - Vec3::Z * 0.12,
+                format!("hip {:.0}°", p.hip_deg),
+                palette::HIP,
+                -70.0,
+            );
+        }
+        if overlays.lines {
+            let shin_mid = (w(Joint::KneeR) + w(Joint::AnkleR)) * 0.5;
+            label(
+                shin_mid,
+                format!("shin {:.0}°", m.shin_angle_deg),
+                palette::KNEE,
+                22.0,
+            );
+            let torso_mid = (w(Joint::Pelvis) + w(Joint::NeckBase)) * 0.5 + Vec3::Y * 0.08;
+            label(
+                torso_mid,
+                format!("torso {:.0}°", m.torso_angle_deg),
+                palette::HIP,
+                10.0,
+            );
+        }
+        if overlays.centre_of_mass {
+            // Round first so that a hair behind the midfoot does not read "-0".
+            let ahead = (m.com_ahead_of_midfoot_m * 100.0).round() + 0.0;
+            label(
+                t.translation + s.com,
+                format!("centre of mass {ahead:+.0} cm"),
+                palette::COM,
+                24.0,
+            );
+            label(
+                t.translation + Vec3::new(0.0, 0.0, 0.0),
+                "midfoot".to_string(),
+                palette::VERTICAL,
+                24.0,
+            );
+        }
+    }
+    Ok(())
+}

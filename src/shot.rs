@@ -1,0 +1,107 @@
+//! `hinge shot`: render one frame of a view to a PNG and exit.
+
+use bevy::prelude::*;
+use bevy::render::view::screenshot::{Screenshot, ScreenshotCaptured};
+
+use crate::launch::ShotPlan;
+use crate::stage::figure::{Figure, Rig};
+
+#[derive(Resource, Debug, Clone)]
+pub struct PendingShot {
+    pub plan: ShotPlan,
+    frames_ready: u32,
+    frames_total: u32,
+    requested: bool,
+}
+
+impl PendingShot {
+    pub fn new(plan: ShotPlan) -> PendingShot {
+        PendingShot {
+            plan,
+            frames_ready: 0,
+            frames_total: 0,
+            requested: false,
+        }
+    }
+}
+
+/// Frames to let lighting, shadows and the UI settle after the model is ready.
+const SETTLE_FRAMES: u32 = 6;
+/// Give up waiting for the model after this many frames and shoot anyway.
+const MAX_WAIT_FRAMES: u32 = 900;
+
+/// Whether the renderer has compiled every pipeline it was asked for. Until
+/// then, meshes whose pipeline is still compiling are simply not drawn, and a
+/// shot taken on a busy machine would miss them.
+#[derive(Resource, Debug, Default, Clone, Copy)]
+pub struct PipelinesReady(pub bool);
+
+pub(super) fn plugin(app: &mut App) {
+    app.init_resource::<PipelinesReady>();
+    app.add_systems(
+        Last,
+        take_shot_when_ready.run_if(resource_exists::<PendingShot>),
+    );
+    if let Some(render) = app.get_sub_app_mut(bevy::render::RenderApp) {
+        render.add_systems(bevy::render::ExtractSchedule, update_pipelines_ready);
+    }
+}
+
+fn update_pipelines_ready(
+    mut main_world: ResMut<bevy::render::MainWorld>,
+    pipelines: Res<bevy::render::render_resource::PipelineCache>,
+) {
+    if let Some(mut ready) = main_world.get_resource_mut::<PipelinesReady>() {
+        ready.0 = pipelines.waiting_pipelines().count() == 0;
+    }
+}
+
+fn take_shot_when_ready(
+    mut commands: Commands,
+    mut shot: ResMut<PendingShot>,
+    time: Res<Time>,
+    figures: Query<(), With<Figure>>,
+    rigged: Query<(), (With<Figure>, With<Rig>)>,
+    pipelines: Res<PipelinesReady>,
+) {
+    if shot.requested {
+        return;
+    }
+    shot.frames_total += 1;
+    let ready = figures.iter().count() == rigged.iter().count() && pipelines.0;
+    if ready {
+        shot.frames_ready += 1;
+    } else {
+        shot.frames_ready = 0;
+    }
+    let waited = time.elapsed_secs() >= shot.plan.time_s;
+    if (ready && shot.frames_ready >= SETTLE_FRAMES && waited)
+        || shot.frames_total >= MAX_WAIT_FRAMES
+    {
+        if !ready {
+            warn!("the mannequin did not load in time; taking the shot without it");
+        }
+        shot.requested = true;
+        let path = shot.plan.out.clone();
+        commands.spawn(Screenshot::primary_window()).observe(
+            move |captured: On<ScreenshotCaptured>, mut exit: MessageWriter<AppExit>| {
+                let result = captured
+                    .image
+                    .clone()
+                    .try_into_dynamic()
+                    .map_err(|e| e.to_string())
+                    .and_then(|img| img.to_rgb8().save(&path).map_err(|e| e.to_string()));
+                match result {
+                    Ok(()) => {
+                        info!("wrote {}", path.display());
+                        exit.write(AppExit::Success);
+                    }
+                    Err(e) => {
+                        error!("cannot write {}: {e}", path.display());
+                        exit.write(AppExit::error());
+                    }
+                }
+            },
+        );
+    }
+}

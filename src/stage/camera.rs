@@ -1,0 +1,125 @@
+//! The camera: orbit and zoom with mouse or touch, and presets (side, front,
+//! three-quarter, top). Side is the default: the hinge is a sagittal movement.
+
+use bevy::input::mouse::{AccumulatedMouseMotion, AccumulatedMouseScroll, MouseScrollUnit};
+use bevy::input::touch::Touches;
+use bevy::prelude::*;
+
+use crate::cli::CameraPreset;
+
+/// Where the camera looks from, in spherical coordinates around a target.
+#[derive(Resource, Debug, Clone, Copy, PartialEq)]
+pub struct Orbit {
+    pub target: Vec3,
+    /// Around the vertical: 0 looks at the figure's face, -90° at its right side.
+    pub yaw_deg: f32,
+    pub pitch_deg: f32,
+    pub distance_m: f32,
+    /// Set when the UI has the pointer, so a drag on a slider does not orbit.
+    pub ui_has_pointer: bool,
+}
+
+impl Orbit {
+    pub fn preset(preset: CameraPreset) -> Orbit {
+        let (yaw_deg, pitch_deg) = match preset {
+            CameraPreset::Side => (-90.0, 4.0),
+            CameraPreset::Front => (0.0, 6.0),
+            CameraPreset::ThreeQuarter => (-45.0, 14.0),
+            CameraPreset::Top => (-90.0, 80.0),
+        };
+        Orbit {
+            target: Vec3::new(0.0, 0.78, 0.0),
+            yaw_deg,
+            pitch_deg,
+            distance_m: 3.4,
+            ui_has_pointer: false,
+        }
+    }
+
+    pub fn transform(&self) -> Transform {
+        let (yaw, pitch) = (self.yaw_deg.to_radians(), self.pitch_deg.to_radians());
+        let dir = Vec3::new(
+            pitch.cos() * yaw.sin(),
+            pitch.sin(),
+            pitch.cos() * yaw.cos(),
+        );
+        Transform::from_translation(self.target + dir * self.distance_m)
+            .looking_at(self.target, Vec3::Y)
+    }
+}
+
+/// The 3D camera.
+#[derive(Component, Debug, Clone, Copy, Default)]
+pub struct StageCamera;
+
+pub(super) fn plugin(app: &mut App) {
+    app.insert_resource(Orbit::preset(CameraPreset::Side));
+    app.add_systems(Startup, spawn_camera);
+    app.add_systems(Update, (orbit_with_pointer, place_camera).chain());
+}
+
+fn spawn_camera(mut commands: Commands, orbit: Res<Orbit>) {
+    commands.spawn((
+        Name::new("stage camera"),
+        StageCamera,
+        Camera3d::default(),
+        Projection::Perspective(PerspectiveProjection {
+            fov: 35f32.to_radians(),
+            ..default()
+        }),
+        orbit.transform(),
+    ));
+}
+
+fn orbit_with_pointer(
+    mut orbit: ResMut<Orbit>,
+    buttons: Res<ButtonInput<MouseButton>>,
+    motion: Res<AccumulatedMouseMotion>,
+    scroll: Res<AccumulatedMouseScroll>,
+    touches: Res<Touches>,
+    mut last_pinch: Local<Option<f32>>,
+) {
+    if orbit.ui_has_pointer {
+        *last_pinch = None;
+        return;
+    }
+    let mut drag = Vec2::ZERO;
+    if buttons.pressed(MouseButton::Left) || buttons.pressed(MouseButton::Right) {
+        drag += motion.delta;
+    }
+    let active: Vec<_> = touches.iter().collect();
+    if active.len() == 1 {
+        drag += active[0].delta();
+    }
+    if active.len() == 2 {
+        let d = active[0].position().distance(active[1].position());
+        if let Some(prev) = *last_pinch
+            && d > 1.0
+        {
+            orbit.distance_m = (orbit.distance_m * prev / d).clamp(1.0, 12.0);
+        }
+        *last_pinch = Some(d);
+    } else {
+        *last_pinch = None;
+    }
+    if drag != Vec2::ZERO {
+        orbit.yaw_deg -= drag.x * 0.3;
+        orbit.pitch_deg = (orbit.pitch_deg + drag.y * 0.3).clamp(-10.0, 89.0);
+    }
+    let lines = match scroll.unit {
+        MouseScrollUnit::Line => scroll.delta.y,
+        MouseScrollUnit::Pixel => scroll.delta.y / 40.0,
+    };
+    if lines != 0.0 {
+        orbit.distance_m = (orbit.distance_m * 0.9f32.powf(lines)).clamp(1.0, 12.0);
+    }
+}
+
+fn place_camera(orbit: Res<Orbit>, mut camera: Query<&mut Transform, With<StageCamera>>) {
+    if !orbit.is_changed() {
+        return;
+    }
+    for mut t in &mut camera {
+        *t = orbit.transform();
+    }
+}

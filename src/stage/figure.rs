@@ -1,0 +1,271 @@
+//! Figures on the stage: each holds a pose request, its solved body and the
+//! coach's verdict, and drives the bones of a mannequin model.
+
+use bevy::prelude::*;
+use bevy::world_serialization::{WorldAssetRoot, WorldInstanceReady};
+
+use crate::body::{PoseRequest, SolvedBody, solve};
+use crate::coach::{Thresholds, ThresholdsFile, Verdict, evaluate};
+use crate::mannequin::rig::{Aim, BONE_COUNT, Bone, aims};
+
+/// The path of the built-in mannequin under `assets/`.
+pub const MANNEQUIN_PATH: &str = "models/mannequin.glb";
+
+/// One posed, evaluated body on the stage.
+#[derive(Component, Debug, Clone)]
+pub struct Figure {
+    pub request: PoseRequest,
+    pub thresholds: Thresholds,
+    pub solved: SolvedBody,
+    pub verdict: Verdict,
+}
+
+impl Figure {
+    pub fn new(request: PoseRequest, thresholds: Thresholds) -> Figure {
+        let solved = solve(&request);
+        let verdict = evaluate(&solved, &thresholds);
+        Figure {
+            request,
+            thresholds,
+            solved,
+            verdict,
+        }
+    }
+
+    /// A world-space point of the solved body, given the figure's placement.
+    pub fn world(&self, transform: &Transform, p: Vec3) -> Vec3 {
+        transform.translation + p
+    }
+}
+
+/// The figure the sliders drive and the verdict panel describes.
+#[derive(Component, Debug, Clone, Copy, Default)]
+pub struct MainFigure;
+
+/// A mannequin's bones, found by name once its model has loaded.
+#[derive(Component, Debug, Clone)]
+pub struct Rig {
+    pub bones: [Option<Entity>; BONE_COUNT],
+    /// Each bone's rest rotation in figure space.
+    pub rest_rotation: [Quat; BONE_COUNT],
+    /// Each bone's rest aim (head to tail, body's left as the side).
+    pub rest_aim: [Option<Aim>; BONE_COUNT],
+    /// The rest transform, in figure space, of the node above the hips.
+    pub hips_parent: Transform,
+    /// Local translations and scales at rest.
+    pub rest_local: [Transform; BONE_COUNT],
+}
+
+/// The thresholds file, loaded once.
+#[derive(Resource, Debug, Clone)]
+pub struct CoachThresholds(pub ThresholdsFile);
+
+impl Default for CoachThresholds {
+    fn default() -> Self {
+        CoachThresholds(ThresholdsFile::builtin())
+    }
+}
+
+/// Figures: thresholds, solving and bone driving (no rendering needed).
+pub fn plugin(app: &mut App) {
+    app.init_resource::<CoachThresholds>();
+    app.add_systems(
+        Update,
+        (solve_figures, drive_bones).chain().in_set(FigureSystems),
+    );
+}
+
+/// Solving and posing; UI and input run before, overlays after.
+#[derive(SystemSet, Debug, Clone, PartialEq, Eq, Hash)]
+pub struct FigureSystems;
+
+/// Spawn a figure with the built-in mannequin at `at`.
+pub fn spawn_figure(
+    commands: &mut Commands,
+    assets: &AssetServer,
+    name: &str,
+    figure: Figure,
+    at: Vec3,
+) -> Entity {
+    let scale = figure.solved.body.stature_m / crate::body::anthropometry::DEFAULT_STATURE_M;
+    let scene = assets.load(GltfAssetLabel::Scene(0).from_asset(MANNEQUIN_PATH));
+    commands
+        .spawn((
+            Name::new(name.to_string()),
+            figure,
+            WorldAssetRoot(scene),
+            Transform::from_translation(at).with_scale(Vec3::splat(scale)),
+        ))
+        .observe(attach_rig_when_ready)
+        .id()
+}
+
+fn attach_rig_when_ready(ready: On<WorldInstanceReady>, mut commands: Commands) {
+    let root = ready.entity;
+    commands.queue(move |world: &mut World| {
+        if let Some(rig) = find_rig(world, root) {
+            world.entity_mut(root).insert(rig);
+        } else {
+            warn!("the mannequin model has no humanoid bones (VRM or Mixamo names); it cannot be posed");
+        }
+    });
+}
+
+/// Find the humanoid bones under `root` and record their rest pose.
+pub fn find_rig(world: &mut World, root: Entity) -> Option<Rig> {
+    let mut bones = [None; BONE_COUNT];
+    let mut stack = vec![root];
+    while let Some(e) = stack.pop() {
+        if let Some(name) = world.get::<Name>(e)
+            && let Some(bone) = Bone::from_node_name(name.as_str())
+            && bones[bone as usize].is_none()
+        {
+            bones[bone as usize] = Some(e);
+        }
+        if let Some(children) = world.get::<Children>(e) {
+            stack.extend(children.iter());
+        }
+    }
+    bones[Bone::Hips as usize]?;
+    // Rest transforms in figure space: compose local transforms up to the root.
+    let figure_space = |world: &World, e: Entity| -> Transform {
+        let mut t = Transform::IDENTITY;
+        let mut cur = e;
+        while cur != root {
+            let local = world.get::<Transform>(cur).copied().unwrap_or_default();
+            t = local * t;
+            match world.get::<ChildOf>(cur) {
+                Some(p) => cur = p.parent(),
+                None => break,
+            }
+        }
+        t
+    };
+    let rest: [Option<Transform>; BONE_COUNT] = bones.map(|b| b.map(|e| figure_space(world, e)));
+    let rest_local = bones.map(|b| {
+        b.and_then(|e| world.get::<Transform>(e).copied())
+            .unwrap_or_default()
+    });
+    let hips = bones[Bone::Hips as usize]?;
+    let hips_parent = match world.get::<ChildOf>(hips) {
+        Some(p) if p.parent() != root => figure_space(world, p.parent()),
+        _ => Transform::IDENTITY,
+    };
+    let pos = |b: Bone| rest[b as usize].map(|t| t.translation);
+    let rest_aim = Bone::ALL.map(|b| {
+        let head = pos(b)?;
+        let tail = match b {
+            Bone::Head => Some(head + Vec3::Y),
+            Bone::LeftToes | Bone::RightToes => Some(head + Vec3::Z),
+            Bone::LeftHand => pos(Bone::LeftHand)
+                .zip(pos(Bone::LeftLowerArm))
+                .map(|(h, l)| h + (h - l)),
+            Bone::RightHand => pos(Bone::RightHand)
+                .zip(pos(Bone::RightLowerArm))
+                .map(|(h, l)| h + (h - l)),
+            _ => pos(tail_bone(b)?),
+        }?;
+        b.joints()?;
+        Some(Aim {
+            along: tail - head,
+            side: Vec3::X,
+        })
+    });
+    Some(Rig {
+        bones,
+        rest_rotation: rest.map(|t| t.map_or(Quat::IDENTITY, |t| t.rotation)),
+        rest_aim,
+        hips_parent,
+        rest_local,
+    })
+}
+
+/// The bone that starts where this one ends.
+fn tail_bone(b: Bone) -> Option<Bone> {
+    use Bone::*;
+    Some(match b {
+        Hips => Spine,
+        Spine => Chest,
+        Chest => UpperChest,
+        UpperChest => Neck,
+        Neck => Head,
+        LeftUpperLeg => LeftLowerLeg,
+        LeftLowerLeg => LeftFoot,
+        LeftFoot => LeftToes,
+        RightUpperLeg => RightLowerLeg,
+        RightLowerLeg => RightFoot,
+        RightFoot => RightToes,
+        LeftUpperArm => LeftLowerArm,
+        LeftLowerArm => LeftHand,
+        RightUpperArm => RightLowerArm,
+        RightLowerArm => RightHand,
+        _ => return None,
+    })
+}
+
+/// Re-solve and re-evaluate a figure whose request or thresholds changed.
+pub fn solve_figures(mut figures: Query<&mut Figure, Changed<Figure>>) {
+    for mut f in &mut figures {
+        let solved = solve(&f.request);
+        let verdict = evaluate(&solved, &f.thresholds);
+        let f = f.bypass_change_detection();
+        f.solved = solved;
+        f.verdict = verdict;
+    }
+}
+
+/// Pose the bones of every rigged figure from its solved body.
+pub fn drive_bones(
+    figures: Query<(&Figure, &Rig, &Transform)>,
+    mut transforms: Query<&mut Transform, Without<Figure>>,
+) {
+    for (figure, rig, root) in &figures {
+        let scale = root.scale.x.max(1e-6);
+        let targets = aims(&figure.solved);
+        // World (figure-space) rotation of each bone, parents first (Bone::ALL is ordered so).
+        let mut world_rot = [Quat::IDENTITY; BONE_COUNT];
+        for bone in Bone::ALL {
+            let i = bone as usize;
+            world_rot[i] = match (targets[i], rig.rest_aim[i]) {
+                (Some(target), Some(rest)) => target.rotation_from(&rest) * rig.rest_rotation[i],
+                _ => {
+                    // Collar bones (and bones the model lacks) keep their rest
+                    // rotation relative to their parent.
+                    let parent = bone.parent().map(|p| p as usize);
+                    match parent {
+                        Some(p) => {
+                            world_rot[p] * rig.rest_rotation[p].inverse() * rig.rest_rotation[i]
+                        }
+                        None => rig.rest_rotation[i],
+                    }
+                }
+            };
+        }
+        for bone in Bone::ALL {
+            let i = bone as usize;
+            let Some(entity) = rig.bones[i] else { continue };
+            let Ok(mut t) = transforms.get_mut(entity) else {
+                continue;
+            };
+            let parent_rot = match bone.parent() {
+                Some(p) if rig.bones[p as usize].is_some() => world_rot[p as usize],
+                Some(_) => Quat::IDENTITY,
+                None => rig.hips_parent.rotation,
+            };
+            let local = (parent_rot.inverse() * world_rot[i]).normalize();
+            if bone == Bone::Hips {
+                // The solved body is in metres; the model is scaled by the figure.
+                let pelvis = figure.solved.joint(crate::body::Joint::Pelvis) / scale;
+                let local_pos = rig
+                    .hips_parent
+                    .compute_affine()
+                    .inverse()
+                    .transform_point3(pelvis);
+                t.translation = local_pos;
+            } else {
+                t.translation = rig.rest_local[i].translation;
+            }
+            t.rotation = local;
+        }
+    }
+}

@@ -1,0 +1,67 @@
+//! The stage: floor, lights, the camera rig with its presets, and the figures.
+
+pub mod camera;
+pub mod figure;
+
+use bevy::prelude::*;
+
+pub(super) fn plugin(app: &mut App) {
+    app.add_plugins((camera::plugin, figure::plugin));
+    app.insert_resource(ClearColor(Color::srgb(0.93, 0.93, 0.91)));
+    app.add_systems(Startup, spawn_floor_and_lights);
+    app.add_systems(Update, draw_floor_marks);
+}
+
+fn spawn_floor_and_lights(
+    mut commands: Commands,
+    mut meshes: ResMut<Assets<Mesh>>,
+    mut materials: ResMut<Assets<StandardMaterial>>,
+) {
+    commands.spawn((
+        Name::new("floor"),
+        Mesh3d(meshes.add(Plane3d::default().mesh().size(12.0, 12.0))),
+        MeshMaterial3d(materials.add(StandardMaterial {
+            base_color: Color::srgb(0.80, 0.81, 0.80),
+            perceptual_roughness: 0.95,
+            ..default()
+        })),
+    ));
+    // A soft key light from the front-left above, casting shadows, and a fill.
+    commands.spawn((
+        Name::new("key light"),
+        DirectionalLight {
+            illuminance: 4_000.0,
+            shadow_maps_enabled: true,
+            ..default()
+        },
+        Transform::from_xyz(-3.0, 6.0, 4.0).looking_at(Vec3::new(0.0, 0.8, 0.0), Vec3::Y),
+    ));
+    commands.spawn((
+        Name::new("fill light"),
+        DirectionalLight {
+            illuminance: 1_200.0,
+            shadow_maps_enabled: false,
+            ..default()
+        },
+        Transform::from_xyz(4.0, 3.0, -3.0).looking_at(Vec3::new(0.0, 0.8, 0.0), Vec3::Y),
+    ));
+    commands.insert_resource(GlobalAmbientLight {
+        color: Color::WHITE,
+        brightness: 250.0,
+        ..default()
+    });
+}
+
+/// A subtle grid on the floor (10 cm squares under the figures).
+fn draw_floor_marks(mut gizmos: Gizmos) {
+    let grid = Color::srgba(0.35, 0.37, 0.40, 0.35);
+    gizmos.grid(
+        Isometry3d::new(
+            Vec3::new(0.0, 0.001, 0.0),
+            Quat::from_rotation_x(std::f32::consts::FRAC_PI_2),
+        ),
+        UVec2::splat(40),
+        Vec2::splat(0.1),
+        grid,
+    );
+}

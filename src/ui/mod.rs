@@ -1,0 +1,127 @@
+//! The egui panels: controls on the left, the verdict on the right, the 3D
+//! view in between. Text is large and high-contrast so it reads when projected.
+
+pub mod explore;
+
+use bevy::camera::visibility::RenderLayers;
+use bevy::camera::{CameraOutputMode, Viewport};
+use bevy::prelude::*;
+use bevy::render::render_resource::BlendState;
+use bevy::window::PrimaryWindow;
+use bevy_egui::{
+    EguiContexts, EguiGlobalSettings, EguiPrimaryContextPass, PrimaryEguiContext, egui,
+};
+
+use crate::overlay::{ViewRect, overlay_labels};
+use crate::stage::camera::{Orbit, StageCamera};
+
+pub(super) fn plugin(app: &mut App) {
+    app.add_plugins(explore::plugin);
+    app.add_systems(Startup, spawn_ui_camera);
+    app.add_systems(
+        EguiPrimaryContextPass,
+        (
+            set_style.run_if(run_once),
+            explore::panels,
+            fit_camera_to_view,
+            overlay_labels,
+        )
+            .chain(),
+    );
+}
+
+/// egui draws through a camera of its own, over the whole window, so the 3D
+/// camera can be given just the part the panels leave.
+fn spawn_ui_camera(mut commands: Commands, mut settings: ResMut<EguiGlobalSettings>) {
+    settings.auto_create_primary_context = false;
+    commands.spawn((
+        Name::new("ui camera"),
+        PrimaryEguiContext,
+        Camera2d,
+        RenderLayers::none(),
+        Camera {
+            order: 1,
+            output_mode: CameraOutputMode::Write {
+                blend_state: Some(BlendState::ALPHA_BLENDING),
+                clear_color: ClearColorConfig::None,
+            },
+            clear_color: ClearColorConfig::Custom(Color::NONE),
+            ..default()
+        },
+    ));
+}
+
+/// Large type, strong contrast: readable on a laptop and from the back of a gym.
+fn set_style(mut contexts: EguiContexts) -> Result {
+    let ctx = contexts.ctx_mut()?;
+    ctx.set_visuals(egui::Visuals::light());
+    ctx.all_styles_mut(|style| {
+        use egui::{FontFamily::Proportional, FontId, TextStyle};
+        style.text_styles = [
+            (TextStyle::Heading, FontId::new(28.0, Proportional)),
+            (TextStyle::Body, FontId::new(19.0, Proportional)),
+            (
+                TextStyle::Monospace,
+                FontId::new(17.0, egui::FontFamily::Monospace),
+            ),
+            (TextStyle::Button, FontId::new(19.0, Proportional)),
+            (TextStyle::Small, FontId::new(15.0, Proportional)),
+        ]
+        .into();
+        style.spacing.slider_width = 220.0;
+        style.spacing.item_spacing = egui::vec2(8.0, 7.0);
+        style.visuals.override_text_color = Some(egui::Color32::from_gray(15));
+    });
+    Ok(())
+}
+
+/// Give the 3D camera the part of the window the panels leave.
+fn fit_camera_to_view(
+    rect: Res<ViewRect>,
+    window: Query<&Window, With<PrimaryWindow>>,
+    mut camera: Query<&mut Camera, With<StageCamera>>,
+    mut contexts: EguiContexts,
+    mut orbit: ResMut<Orbit>,
+) -> Result {
+    let ctx = contexts.ctx_mut()?;
+    let wants = ctx.egui_wants_pointer_input() || ctx.egui_is_using_pointer();
+    if orbit.ui_has_pointer != wants {
+        orbit.ui_has_pointer = wants;
+    }
+    let Ok(window) = window.single() else {
+        return Ok(());
+    };
+    let scale = window.scale_factor();
+    // Before the first layout the rectangle can be empty: use the whole window.
+    let r = if rect.0.width() >= 50.0 && rect.0.height() >= 50.0 {
+        rect.0
+    } else {
+        egui::Rect::from_min_size(
+            egui::Pos2::ZERO,
+            egui::vec2(window.width(), window.height()),
+        )
+    };
+    let pos = UVec2::new(
+        (r.min.x * scale).max(0.0) as u32,
+        (r.min.y * scale).max(0.0) as u32,
+    );
+    let max = UVec2::new(window.physical_width(), window.physical_height());
+    let size = UVec2::new((r.width() * scale) as u32, (r.height() * scale) as u32)
+        .min(max.saturating_sub(pos))
+        .max(UVec2::ONE);
+    for mut cam in &mut camera {
+        let vp = Viewport {
+            physical_position: pos,
+            physical_size: size,
+            ..default()
+        };
+        if cam
+            .viewport
+            .as_ref()
+            .is_none_or(|v| v.physical_position != pos || v.physical_size != size)
+        {
+            cam.viewport = Some(vp);
+        }
+    }
+    Ok(())
+}

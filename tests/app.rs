@@ -1,0 +1,137 @@
+//! The app without a window: moving a slider changes the pose, the bones and
+//! the verdict, and the bones land where the body model says the joints are.
+
+use bevy::prelude::*;
+use hinge::body::Joint;
+use hinge::coach::Fault;
+use hinge::mannequin::generate::{rest_heads, rest_pose};
+use hinge::mannequin::rig::{BONE_COUNT, Bone};
+use hinge::stage::figure::{CoachThresholds, Figure, MainFigure, find_rig};
+use hinge::ui::explore::PoseControls;
+
+/// An app with one figure whose bones are laid out like the built-in
+/// mannequin's (the same names and rest translations as the .glb).
+fn app_with_a_rigged_figure() -> (App, Entity, [Entity; BONE_COUNT]) {
+    let mut app = App::new();
+    app.add_plugins((MinimalPlugins, bevy::transform::TransformPlugin));
+    app.add_plugins((hinge::stage::figure::plugin, hinge::ui::explore::plugin));
+    let controls = PoseControls::default();
+    let thresholds = CoachThresholds::default()
+        .0
+        .preset(&controls.preset)
+        .unwrap();
+    let figure = app
+        .world_mut()
+        .spawn((
+            Name::new("mannequin"),
+            Figure::new(controls.request, thresholds),
+            MainFigure,
+            Transform::default(),
+        ))
+        .id();
+    let heads = rest_heads(&rest_pose());
+    let mut bones = [Entity::PLACEHOLDER; BONE_COUNT];
+    for bone in Bone::ALL {
+        let (parent, parent_head) = match bone.parent() {
+            Some(p) => (bones[p as usize], heads[p as usize]),
+            None => (figure, Vec3::ZERO),
+        };
+        bones[bone as usize] = app
+            .world_mut()
+            .spawn((
+                Name::new(bone.vrm_name()),
+                Transform::from_translation(heads[bone as usize] - parent_head),
+                ChildOf(parent),
+            ))
+            .id();
+    }
+    let rig = find_rig(app.world_mut(), figure).expect("the bones are found by name");
+    app.world_mut().entity_mut(figure).insert(rig);
+    app.update();
+    (app, figure, bones)
+}
+
+fn figure(app: &App, e: Entity) -> Figure {
+    app.world().get::<Figure>(e).unwrap().clone()
+}
+
+#[test]
+fn moving_the_knee_slider_changes_the_pose_the_bones_and_the_verdict() {
+    let (mut app, fig, bones) = app_with_a_rigged_figure();
+    let before = figure(&app, fig);
+    assert!(
+        before.verdict.is_correct_hinge(),
+        "{:?}",
+        before.verdict.faults
+    );
+    let shin_before = *app
+        .world()
+        .get::<Transform>(bones[Bone::LeftLowerLeg as usize])
+        .unwrap();
+
+    app.world_mut()
+        .resource_mut::<PoseControls>()
+        .request
+        .pose
+        .knee_deg = 70.0;
+    app.update();
+
+    let after = figure(&app, fig);
+    assert_eq!(after.request.pose.knee_deg, 70.0);
+    assert!(after.solved.shin_deg > before.solved.shin_deg + 5.0);
+    assert!(
+        after.verdict.has(Fault::SquattingTheHinge),
+        "{:?}",
+        after.verdict.faults
+    );
+    let shin_after = *app
+        .world()
+        .get::<Transform>(bones[Bone::LeftLowerLeg as usize])
+        .unwrap();
+    assert!(shin_before.rotation.angle_between(shin_after.rotation) > 0.5);
+}
+
+#[test]
+fn the_bones_land_on_the_solved_joints() {
+    let (mut app, fig, bones) = app_with_a_rigged_figure();
+    for (knee, hip, lumbar) in [
+        (20.0, 80.0, 0.0),
+        (70.0, 40.0, 0.0),
+        (5.0, 60.0, 35.0),
+        (110.0, 120.0, -10.0),
+    ] {
+        {
+            let mut c = app.world_mut().resource_mut::<PoseControls>();
+            c.request.pose.knee_deg = knee;
+            c.request.pose.hip_deg = hip;
+            c.request.pose.lumbar_deg = lumbar;
+            c.request.pose.toe_out_deg = 15.0;
+            c.request.pose.stance_width_m = 0.35;
+        }
+        app.update();
+        app.update();
+        let solved = figure(&app, fig).solved;
+        for (bone, joint) in [
+            (Bone::Hips, Joint::Pelvis),
+            (Bone::Spine, Joint::L5S1),
+            (Bone::Neck, Joint::NeckBase),
+            (Bone::Head, Joint::HeadBase),
+            (Bone::LeftLowerLeg, Joint::KneeL),
+            (Bone::RightFoot, Joint::AnkleR),
+            (Bone::LeftToes, Joint::BallL),
+            (Bone::RightUpperArm, Joint::ShoulderR),
+            (Bone::LeftHand, Joint::WristL),
+        ] {
+            let at = app
+                .world()
+                .get::<GlobalTransform>(bones[bone as usize])
+                .unwrap()
+                .translation();
+            let want = solved.joint(joint);
+            assert!(
+                at.distance(want) < 0.005,
+                "{knee}/{hip}/{lumbar}: {bone:?} at {at}, {joint:?} at {want}"
+            );
+        }
+    }
+}

@@ -1,0 +1,147 @@
+//! Render tests: `hinge shot` draws the explore view under the software
+//! renderer; each picture is non-blank, shows the mannequin where it should
+//! be, and changes when the sliders change. The PNGs stay in `out/render/`
+//! for a person to open.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use image::RgbImage;
+
+fn out_dir() -> PathBuf {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("out/render");
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+/// Run `hinge shot` and load the picture.
+fn shot(name: &str, args: &[&str]) -> RgbImage {
+    let path = out_dir().join(format!("{name}.png"));
+    let _ = std::fs::remove_file(&path);
+    let out = Command::new(env!("CARGO_BIN_EXE_hinge"))
+        .args([
+            "shot",
+            "--out",
+            path.to_str().unwrap(),
+            "--size",
+            "1280x720",
+        ])
+        .args(args)
+        .output()
+        .expect("hinge runs");
+    assert!(
+        out.status.success(),
+        "hinge shot {args:?} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+            .lines()
+            .rev()
+            .take(15)
+            .collect::<Vec<_>>()
+            .join("\n")
+    );
+    println!("wrote {}", path.display());
+    image::open(&path).expect("a PNG was written").to_rgb8()
+}
+
+/// The 3D view between the side panels (330 px left, 380 px right).
+const VIEW_X: std::ops::Range<u32> = 335..895;
+
+/// Pixels that look like the mannequin's warm, wood-like shell.
+fn is_mannequin(p: &image::Rgb<u8>) -> bool {
+    let [r, g, b] = p.0.map(i32::from);
+    r > g && g > b && r - b > 22 && b > 50
+}
+
+struct Found {
+    count: usize,
+    min: (u32, u32),
+    max: (u32, u32),
+}
+
+fn find_mannequin(img: &RgbImage) -> Found {
+    let mut f = Found {
+        count: 0,
+        min: (u32::MAX, u32::MAX),
+        max: (0, 0),
+    };
+    for y in 0..img.height() {
+        for x in VIEW_X {
+            if is_mannequin(img.get_pixel(x, y)) {
+                f.count += 1;
+                f.min = (f.min.0.min(x), f.min.1.min(y));
+                f.max = (f.max.0.max(x), f.max.1.max(y));
+            }
+        }
+    }
+    f
+}
+
+fn difference(a: &RgbImage, b: &RgbImage) -> usize {
+    a.pixels()
+        .zip(b.pixels())
+        .filter(|(p, q)| p.0.iter().zip(q.0).any(|(x, y)| x.abs_diff(y) > 24))
+        .count()
+}
+
+#[test]
+fn the_explore_view_shows_the_mannequin_and_follows_the_sliders() {
+    let hinge = shot("explore-hinge", &["--knee", "20", "--hip", "85"]);
+    let stand = shot("explore-standing", &["--knee", "0", "--hip", "0"]);
+    let squat = shot("explore-squat", &["--knee", "110", "--hip", "115"]);
+
+    for (name, img) in [("hinge", &hinge), ("standing", &stand), ("squat", &squat)] {
+        // Non-blank: plenty of distinct grey levels, not a flat fill.
+        let mut levels = [false; 256];
+        for p in img.pixels() {
+            levels[p.0[0] as usize] = true;
+        }
+        assert!(
+            levels.iter().filter(|l| **l).count() > 40,
+            "{name}: the picture is nearly flat"
+        );
+
+        let m = find_mannequin(img);
+        assert!(m.count > 4000, "{name}: only {} mannequin pixels", m.count);
+        let centre_x = (m.min.0 + m.max.0) / 2;
+        assert!(
+            (450..780).contains(&centre_x),
+            "{name}: mannequin centred at x={centre_x}"
+        );
+        // Feet on the floor, in the lower part of the view.
+        assert!(
+            m.max.1 > 430 && m.max.1 < 700,
+            "{name}: feet at y={}",
+            m.max.1
+        );
+    }
+    // Standing is tall and narrow; the hinge is lower and wider.
+    let (s, h) = (find_mannequin(&stand), find_mannequin(&hinge));
+    let height = |f: &Found| f.max.1 - f.min.1;
+    let width = |f: &Found| f.max.0 - f.min.0;
+    assert!(
+        height(&s) > height(&h) + 40,
+        "standing {} vs hinge {}",
+        height(&s),
+        height(&h)
+    );
+    assert!(
+        width(&h) > width(&s) + 60,
+        "hinge {} vs standing {}",
+        width(&h),
+        width(&s)
+    );
+    // Moving the sliders changes the picture.
+    assert!(difference(&hinge, &stand) > 5000);
+    assert!(difference(&hinge, &squat) > 5000);
+}
+
+#[test]
+fn the_camera_presets_render() {
+    for preset in ["front", "three-quarter", "top"] {
+        let img = shot(&format!("explore-{preset}"), &["--camera", preset]);
+        assert!(
+            find_mannequin(&img).count > 2000,
+            "{preset}: the mannequin is missing"
+        );
+    }
+}
