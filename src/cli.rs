@@ -33,6 +33,17 @@ pub enum Command {
     List(ListArgs),
     /// Validate a content folder (default: the built-in assets).
     Check(CheckArgs),
+    /// Measure frames per second and start-up time (for developers).
+    #[command(hide = true)]
+    Fps {
+        /// Measure a bare Bevy + egui scene instead of the tutor.
+        #[arg(long)]
+        empty: bool,
+        #[arg(long, default_value_t = 10.0)]
+        seconds: f32,
+        #[arg(long, default_value = "1280x720", value_parser = parse_size)]
+        size: (u32, u32),
+    },
     /// Write the built-in mannequin model (for developers).
     #[command(name = "gen-mannequin", hide = true)]
     GenMannequin {

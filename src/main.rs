@@ -40,6 +40,7 @@ fn run_app(launch: &hinge::launch::Launch) -> Result<(), Failure> {
 }
 
 fn main() -> ExitCode {
+    let started = std::time::Instant::now();
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {
@@ -81,6 +82,22 @@ fn main() -> ExitCode {
                     message: format!("{} problem(s) found", errors.len()),
                     code: 1,
                 })
+            }
+        }
+        Some(Command::Fps {
+            empty,
+            seconds,
+            size,
+        }) => {
+            if let Some(code) = rerun_under_xvfb(*size) {
+                return code;
+            }
+            match hinge::fps::run(started, *empty, *seconds, *size) {
+                bevy::app::AppExit::Success => Ok(()),
+                bevy::app::AppExit::Error(_) => Err(Failure {
+                    message: "the measurement failed".into(),
+                    code: 1,
+                }),
             }
         }
         Some(Command::GenMannequin { out }) => {

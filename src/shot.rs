@@ -47,7 +47,7 @@ pub(super) fn plugin(app: &mut App) {
     }
 }
 
-fn update_pipelines_ready(
+pub(crate) fn update_pipelines_ready(
     mut main_world: ResMut<bevy::render::MainWorld>,
     pipelines: Res<bevy::render::render_resource::PipelineCache>,
 ) {

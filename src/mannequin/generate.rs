@@ -87,11 +87,14 @@ fn only(b: Bone) -> Weights {
 
 const AROUND: usize = 24;
 
+/// One ring of a loft: centre, axis, lateral direction, (lateral, depth) radii, weights.
+type Ring = (Vec3, Vec3, Vec3, (f32, f32), Weights);
+
 impl Builder {
     /// A lofted tube along a polyline of rings. Each ring: centre, axis
     /// direction, lateral direction, (lateral radius, depth radius), weights.
     /// The ends are closed with a single vertex each.
-    fn loft(&mut self, rings: &[(Vec3, Vec3, Vec3, (f32, f32), Weights)]) {
+    fn loft(&mut self, rings: &[Ring]) {
         let base = self.vertices.len() as u32;
         let first = rings.first().expect("a loft has rings");
         let last = rings.last().expect("a loft has rings");
@@ -526,7 +529,7 @@ fn view(
     data: &[u8],
     target: Option<json::buffer::Target>,
 ) -> json::Index<json::buffer::View> {
-    while bin.len() % 4 != 0 {
+    while !bin.len().is_multiple_of(4) {
         bin.push(0);
     }
     let offset = bin.len();
@@ -758,7 +761,7 @@ pub fn mannequin_glb() -> Vec<u8> {
         nodes: vec![top, body_node],
     });
     root.scene = Some(scene);
-    while bin.len() % 4 != 0 {
+    while !bin.len().is_multiple_of(4) {
         bin.push(0);
     }
     root.push(json::Buffer {
@@ -770,7 +773,7 @@ pub fn mannequin_glb() -> Vec<u8> {
     });
 
     let mut json_bytes = root.to_vec().expect("the glTF document serialises");
-    while json_bytes.len() % 4 != 0 {
+    while !json_bytes.len().is_multiple_of(4) {
         json_bytes.push(b' ');
     }
     let total = 12 + 8 + json_bytes.len() + 8 + bin.len();

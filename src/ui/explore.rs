@@ -93,6 +93,7 @@ fn slider(ui: &mut egui::Ui, label: &str, value: &mut f32, range: Range, hint: &
 }
 
 /// Both side panels of the explore view.
+#[allow(clippy::too_many_arguments)] // a Bevy system: one argument per resource it reads or writes
 pub fn panels(
     mut contexts: EguiContexts,
     mut controls: ResMut<PoseControls>,
@@ -255,7 +256,7 @@ fn verdict_ui(ui: &mut egui::Ui, f: &Figure, catalogue: &FaultCatalogue, show_ba
     let (color, symbol) = pattern_badge(v.pattern, v.faults.len());
     let title = match (v.pattern, v.faults.is_empty()) {
         (Pattern::Hinge, true) => "Good hinge".to_string(),
-        (p, _) => format!("{}", capitalise(p.id())),
+        (p, _) => capitalise(p.id()),
     };
     ui.label(
         egui::RichText::new(format!("{symbol} {title}"))
