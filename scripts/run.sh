@@ -6,6 +6,7 @@ cd "$(dirname "$0")/.."
 source scripts/setup.sh
 if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ]; then
   echo "run: no display here; running under a virtual X server (Xvfb)" >&2
+  export HINGE_NO_VSYNC=1
   exec xvfb-run -a -s "-screen 0 1280x720x24" cargo run --bin hinge -- "$@"
 fi
 exec cargo run --bin hinge -- "$@"

@@ -27,11 +27,19 @@ fn asset_root() -> String {
 /// Build the whole app for a launch.
 pub fn build(launch: &Launch) -> App {
     let mut app = App::new();
-    let (w, h) = launch.shot.as_ref().map_or((1280, 720), |s| s.size);
+    let virtual_display =
+        launch.shot.is_some() || launch.no_vsync || std::env::var_os("HINGE_NO_VSYNC").is_some();
+    let (w, h) = launch
+        .shot
+        .as_ref()
+        .map_or(launch.window_size.unwrap_or((1280, 720)), |s| s.size);
     let window = Window {
         title: "Hinge: the hip hinge tutor".into(),
         resolution: WindowResolution::new(w, h).with_scale_factor_override(1.0),
-        present_mode: if launch.shot.is_some() {
+        // Under Xvfb with the software renderer, waiting for a vertical blank
+        // that never comes stalls the first frame: shots, measurements and
+        // HINGE_NO_VSYNC=1 draw without vsync.
+        present_mode: if virtual_display {
             PresentMode::AutoNoVsync
         } else {
             PresentMode::AutoVsync
@@ -60,6 +68,10 @@ pub fn build(launch: &Launch) -> App {
             }),
     );
     app.add_plugins(EguiPlugin::default());
+    if virtual_display {
+        // A window on a virtual display never gets focus; keep drawing anyway.
+        app.insert_resource(bevy::winit::WinitSettings::continuous());
+    }
     app.add_plugins(plugin);
     app.insert_resource(Orbit::preset(launch.camera));
     let mut controls = PoseControls::default();

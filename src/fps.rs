@@ -18,6 +18,8 @@ struct Probe {
     ready_at: Option<Instant>,
     ready_after: Option<Duration>,
     frames: u32,
+    /// Consecutive frames with the model posed and no pipeline compiling.
+    streak: u32,
     label: &'static str,
 }
 
@@ -25,7 +27,8 @@ struct Probe {
 /// after it is fully drawn; print the figures on standard output.
 pub fn run(started: Instant, empty: bool, seconds: f32, size: (u32, u32)) -> AppExit {
     let launch = crate::launch::Launch {
-        shot: None,
+        no_vsync: true,
+        window_size: Some(size),
         ..Default::default()
     };
     let mut app = if empty {
@@ -42,6 +45,7 @@ pub fn run(started: Instant, empty: bool, seconds: f32, size: (u32, u32)) -> App
             }),
         );
         app.add_plugins(EguiPlugin::default());
+        app.insert_resource(bevy::winit::WinitSettings::continuous());
         app.init_resource::<PipelinesReady>();
         app.add_systems(Startup, empty_scene);
         app.add_systems(EguiPrimaryContextPass, empty_ui);
@@ -55,15 +59,6 @@ pub fn run(started: Instant, empty: bool, seconds: f32, size: (u32, u32)) -> App
     } else {
         crate::app::build(&launch)
     };
-    if !empty {
-        // The measuring window: the requested size, no vsync.
-        app.add_systems(Startup, move |mut windows: Query<&mut Window>| {
-            for mut w in &mut windows {
-                w.resolution.set(size.0 as f32, size.1 as f32);
-                w.present_mode = bevy::window::PresentMode::AutoNoVsync;
-            }
-        });
-    }
     app.insert_resource(Probe {
         started,
         seconds,
@@ -71,6 +66,7 @@ pub fn run(started: Instant, empty: bool, seconds: f32, size: (u32, u32)) -> App
         ready_at: None,
         ready_after: None,
         frames: 0,
+        streak: 0,
         label: if empty {
             "empty Bevy + egui scene"
         } else {
@@ -119,9 +115,12 @@ fn measure(
     if probe.first_frame.is_none() {
         probe.first_frame = Some(now - probe.started);
     }
+    // Right after the model appears its pipelines are not even queued yet, so
+    // one "nothing compiling" frame proves little: wait for a short streak.
     let ready = pipelines.0 && figures.iter().count() == rigged.iter().count();
+    probe.streak = if ready { probe.streak + 1 } else { 0 };
     match probe.ready_at {
-        None if ready => {
+        None if probe.streak >= 3 => {
             probe.ready_at = Some(now);
             probe.ready_after = Some(now - probe.started);
         }

@@ -25,6 +25,10 @@ pub struct Launch {
     pub camera: CameraPreset,
     pub fullscreen: bool,
     pub shot: Option<ShotPlan>,
+    /// Draw without waiting for vsync (measurements, virtual displays).
+    pub no_vsync: bool,
+    /// The window's size, when not the default 1280x720.
+    pub window_size: Option<(u32, u32)>,
 }
 
 impl Launch {
@@ -62,6 +66,8 @@ impl Launch {
             camera: o.camera.unwrap_or_default(),
             fullscreen: o.fullscreen,
             shot: None,
+            no_vsync: false,
+            window_size: None,
         })
     }
 }

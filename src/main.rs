@@ -65,10 +65,9 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let mut stdout = std::io::stdout().lock();
     let result: Result<(), Failure> = match &cli.command {
-        Some(Command::Pose(args)) => run_pose(args, &mut stdout),
-        Some(Command::List(args)) => run_list(args, &mut stdout),
+        Some(Command::Pose(args)) => run_pose(args, &mut std::io::stdout().lock()),
+        Some(Command::List(args)) => run_list(args, &mut std::io::stdout().lock()),
         Some(Command::Check(args)) => {
             let errors = check_content(args.dir.as_deref());
             for e in &errors {
