@@ -7,7 +7,6 @@ use bevy_egui::EguiPlugin;
 
 use crate::launch::Launch;
 use crate::stage::camera::Orbit;
-use crate::stage::figure::{CoachThresholds, Figure, MainFigure, spawn_figure};
 use crate::ui::explore::PoseControls;
 
 /// Where the assets folder is: next to the executable's project when run
@@ -85,7 +84,25 @@ pub fn build(launch: &Launch) -> App {
     if let Some(plan) = &launch.shot {
         app.insert_resource(crate::shot::PendingShot::new(plan.clone()));
     }
-    app.add_systems(Startup, spawn_explore_figure);
+    app.insert_state(crate::modes::ViewState::from(launch.view));
+    if let Some(fault) = launch.fault {
+        let mut settings = crate::modes::CompareSettings {
+            faults: vec![fault],
+            ..Default::default()
+        };
+        // Knees caving is a frontal-plane fault: seen from the front unless asked otherwise.
+        settings.across_x = matches!(launch.camera, crate::cli::CameraPreset::Front)
+            || (fault == crate::coach::Fault::KneesCaving && !launch.camera_given);
+        app.insert_resource(settings);
+        if fault == crate::coach::Fault::KneesCaving && !launch.camera_given {
+            app.insert_resource(Orbit::preset(crate::cli::CameraPreset::Front));
+        }
+    } else if matches!(launch.camera, crate::cli::CameraPreset::Front) {
+        app.insert_resource(crate::modes::CompareSettings {
+            across_x: true,
+            ..Default::default()
+        });
+    }
     app
 }
 
@@ -96,20 +113,6 @@ pub fn plugin(app: &mut App) {
         crate::overlay::plugin,
         crate::ui::plugin,
         crate::shot::plugin,
+        crate::modes::plugin,
     ));
-}
-
-fn spawn_explore_figure(
-    mut commands: Commands,
-    assets: Res<AssetServer>,
-    controls: Res<PoseControls>,
-    thresholds: Res<CoachThresholds>,
-) {
-    let t = thresholds
-        .0
-        .preset(&controls.preset)
-        .unwrap_or_else(|| thresholds.0.default.clone());
-    let figure = Figure::new(controls.request, t);
-    let e = spawn_figure(&mut commands, &assets, "mannequin", figure, Vec3::ZERO);
-    commands.entity(e).insert(MainFigure);
 }

@@ -23,6 +23,8 @@ pub struct Launch {
     pub hip_deg: Option<f32>,
     pub speed: f32,
     pub camera: CameraPreset,
+    /// Whether the camera was chosen (or left to the view's default).
+    pub camera_given: bool,
     pub fullscreen: bool,
     pub shot: Option<ShotPlan>,
     /// Draw without waiting for vsync (measurements, virtual displays).
@@ -64,6 +66,7 @@ impl Launch {
             hip_deg,
             speed,
             camera: o.camera.unwrap_or_default(),
+            camera_given: o.camera.is_some(),
             fullscreen: o.fullscreen,
             shot: None,
             no_vsync: false,

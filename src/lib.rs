@@ -10,6 +10,7 @@ pub mod content;
 pub mod fps;
 pub mod launch;
 pub mod mannequin;
+pub mod modes;
 pub mod overlay;
 pub mod shot;
 pub mod stage;

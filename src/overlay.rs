@@ -227,13 +227,18 @@ pub fn to_screen(
 }
 
 /// Numbers next to the overlays, painted by egui above the 3D view.
+#[allow(clippy::too_many_arguments)] // a Bevy system: one argument per resource it reads
 pub fn overlay_labels(
     mut contexts: EguiContexts,
     overlays: Res<Overlays>,
     rect: Res<ViewRect>,
     camera: Query<(&Camera, &GlobalTransform), With<StageCamera>>,
-    figures: Query<(&Figure, &Transform)>,
+    figures: Query<(&Figure, &Transform, Option<&crate::modes::Role>)>,
+    state: Res<State<crate::modes::ViewState>>,
+    catalogue: Res<crate::ui::explore::Catalogue>,
+    compare: Res<crate::modes::CompareSettings>,
 ) -> Result {
+    let comparing = *state.get() == crate::modes::ViewState::Compare;
     let ctx = contexts.ctx_mut()?;
     let Ok(camera) = camera.single() else {
         return Ok(());
@@ -263,8 +268,32 @@ pub fn overlay_labels(
             painter.galley(r.min + egui::vec2(3.0, 3.0), galley, col);
         }
     };
-    for (f, t) in &figures {
+    for (f, t, role) in &figures {
         let s = &f.solved;
+        if comparing && let Some(role) = role {
+            // Neighbouring labels alternate in height so that they never overlap.
+            let index = match role {
+                crate::modes::Role::Correct => 0,
+                crate::modes::Role::Faulty(fault) => {
+                    1 + compare.faults.iter().position(|x| x == fault).unwrap_or(0)
+                }
+            };
+            let drop = if index % 2 == 1 && !compare.ghost {
+                78.0
+            } else {
+                0.0
+            };
+            figure_tag(
+                &painter,
+                camera,
+                rect.0,
+                t.translation,
+                f,
+                *role,
+                &catalogue.0,
+                drop,
+            );
+        }
         let p = &s.request.pose;
         let w = |j: Joint| t.translation + s.joint(j);
         let m = &f.verdict.metrics;
@@ -298,7 +327,7 @@ pub fn overlay_labels(
                 10.0,
             );
         }
-        if overlays.centre_of_mass {
+        if overlays.centre_of_mass && !comparing {
             // Round first so that a hair behind the midfoot does not read "-0".
             let ahead = (m.com_ahead_of_midfoot_m * 100.0).round() + 0.0;
             label(
@@ -316,4 +345,84 @@ pub fn overlay_labels(
         }
     }
     Ok(())
+}
+
+#[allow(clippy::too_many_arguments)]
+/// The label under a figure in the compare view: a symbol, a word and a
+/// colour, then the verdict and two key numbers.
+fn figure_tag(
+    painter: &egui::Painter,
+    camera: (&Camera, &GlobalTransform),
+    rect: egui::Rect,
+    at: Vec3,
+    f: &Figure,
+    role: crate::modes::Role,
+    catalogue: &crate::coach::FaultCatalogue,
+    drop: f32,
+) {
+    use crate::ui::explore::{CORRECT_COLOUR, FAULTY_COLOUR};
+    let Some(p) = to_screen(camera, rect, at - Vec3::Y * 0.02) else {
+        return;
+    };
+    let (title, colour) = match role {
+        crate::modes::Role::Correct => ("✔ CORRECT".to_string(), CORRECT_COLOUR),
+        crate::modes::Role::Faulty(fault) => (
+            format!("✖ {}", catalogue.get(fault).name.to_uppercase()),
+            FAULTY_COLOUR,
+        ),
+    };
+    let v = &f.verdict;
+    let m = &v.metrics;
+    let seen = if v.faults.is_empty() {
+        format!("{}: no faults", v.pattern.id())
+    } else {
+        let names: Vec<String> = v.faults.iter().map(|f| f.id().replace('_', " ")).collect();
+        format!("{}: {}", v.pattern.id(), names.join(", "))
+    };
+    let detail = format!(
+        "shin {:.0}°  hips {:.0} cm back  lower back {:.0}%",
+        m.shin_angle_deg,
+        m.hip_behind_ankle_m * 100.0,
+        m.lumbar_share * 100.0
+    );
+    let big = painter.layout_no_wrap(
+        title,
+        egui::FontId::proportional(26.0),
+        egui::Color32::WHITE,
+    );
+    let small = painter.layout_no_wrap(
+        seen,
+        egui::FontId::proportional(17.0),
+        egui::Color32::from_gray(20),
+    );
+    let small2 = painter.layout_no_wrap(
+        detail,
+        egui::FontId::proportional(15.0),
+        egui::Color32::from_gray(20),
+    );
+    let width = big.size().x.max(small.size().x).max(small2.size().x) + 16.0;
+    let top = egui::pos2(p.x - width / 2.0, p.y + 8.0 + drop);
+    let title_rect = egui::Rect::from_min_size(top, egui::vec2(width, big.size().y + 6.0));
+    painter.rect_filled(title_rect, 6.0, colour);
+    painter.galley(
+        egui::pos2(p.x - big.size().x / 2.0, top.y + 3.0),
+        big,
+        egui::Color32::WHITE,
+    );
+    let body = egui::Rect::from_min_size(
+        title_rect.left_bottom(),
+        egui::vec2(width, small.size().y + small2.size().y + 8.0),
+    );
+    painter.rect_filled(body, 6.0, egui::Color32::from_white_alpha(230));
+    let y = body.min.y + 3.0;
+    painter.galley(
+        egui::pos2(p.x - small.size().x / 2.0, y),
+        small.clone(),
+        egui::Color32::from_gray(20),
+    );
+    painter.galley(
+        egui::pos2(p.x - small2.size().x / 2.0, y + small.size().y + 2.0),
+        small2,
+        egui::Color32::from_gray(20),
+    );
 }

@@ -135,3 +135,73 @@ fn the_bones_land_on_the_solved_joints() {
         }
     }
 }
+
+#[test]
+fn one_slider_change_moves_every_figure_in_the_compare_view() {
+    use hinge::coach::faulty_pose;
+    use hinge::modes::Role;
+    let mut app = App::new();
+    app.add_plugins((
+        MinimalPlugins,
+        bevy::transform::TransformPlugin,
+        bevy::state::app::StatesPlugin,
+    ));
+    app.add_plugins((hinge::stage::figure::plugin, hinge::ui::explore::plugin));
+    app.init_resource::<hinge::modes::CompareSettings>();
+    app.add_systems(
+        Update,
+        hinge::modes::pose_twins.after(hinge::ui::explore::apply_controls),
+    );
+    let controls = PoseControls::default();
+    let t = CoachThresholds::default()
+        .0
+        .preset(&controls.preset)
+        .unwrap();
+    let roles = [
+        Role::Correct,
+        Role::Faulty(Fault::RoundedBack),
+        Role::Faulty(Fault::LockedKnees),
+        Role::Faulty(Fault::ChinUp),
+    ];
+    let figures: Vec<Entity> = roles
+        .iter()
+        .map(|role| {
+            let request = match role {
+                Role::Correct => controls.request,
+                Role::Faulty(f) => faulty_pose(&controls.request, *f),
+            };
+            let mut e = app.world_mut().spawn((
+                *role,
+                Figure::new(request, t.clone()),
+                Transform::default(),
+            ));
+            if *role == Role::Correct {
+                e.insert(MainFigure);
+            }
+            e.id()
+        })
+        .collect();
+    app.update();
+    let before: Vec<Figure> = figures.iter().map(|e| figure(&app, *e)).collect();
+    app.world_mut()
+        .resource_mut::<PoseControls>()
+        .request
+        .pose
+        .hip_deg = 100.0;
+    app.update();
+    for (i, e) in figures.iter().enumerate() {
+        let after = figure(&app, *e);
+        let moved = before[i]
+            .solved
+            .joint(Joint::Vertex)
+            .distance(after.solved.joint(Joint::Vertex));
+        assert!(
+            moved > 0.05,
+            "{:?} did not follow the slider ({moved} m)",
+            roles[i]
+        );
+    }
+    // Each twin still shows its own fault.
+    assert!(figure(&app, figures[2]).verdict.has(Fault::LockedKnees));
+    assert!(figure(&app, figures[3]).verdict.has(Fault::ChinUp));
+}

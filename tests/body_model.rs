@@ -392,3 +392,52 @@ fn the_body_segments_come_from_de_leva() {
     assert!((b.shank_m - 0.434).abs() < 1e-4);
     assert!((b.mass_kg - 73.0).abs() < 1e-3);
 }
+
+#[test]
+fn every_faulty_twin_shows_its_fault_and_differs_from_the_correct_hinge() {
+    let t = thresholds(Some("rdl"));
+    for (knee, hip) in [(20.0, 80.0), (15.0, 95.0), (25.0, 60.0)] {
+        let correct = request(knee, hip, 0.0);
+        let good = solve(&correct);
+        assert!(evaluate(&good, &t).is_correct_hinge());
+        for fault in Fault::ALL {
+            let twin = hinge::coach::faulty_pose(&correct, fault);
+            let bad = solve(&twin);
+            let v = evaluate(&bad, &t);
+            if fault.seen_in_one_pose() {
+                assert!(v.has(fault), "{knee}/{hip} {fault:?}: {:?}", v.faults);
+            } else if fault == Fault::HipsUpAndDown {
+                // A motion fault; frozen at depth it is a squatted hinge.
+                assert!(
+                    v.has(Fault::SquattingTheHinge),
+                    "{knee}/{hip}: {:?}",
+                    v.faults
+                );
+            }
+            // Pulling with the arms is a timing fault (the arms lift before the
+            // hips drive): one still pose cannot show it to the evaluator.
+            let moved = good
+                .joints
+                .iter()
+                .zip(bad.joints.iter())
+                .map(|(a, b)| a.distance(*b))
+                .fold(0.0, f32::max);
+            let com_moved = (good.com - bad.com).length();
+            assert!(
+                moved > 0.04 || com_moved > 0.03,
+                "{fault:?}: the twin barely differs ({moved} m)"
+            );
+        }
+    }
+    // The rounded back keeps the hips forward; the squat sends the knees over the toes.
+    let correct = request(20.0, 80.0, 0.0);
+    let m = |r: &PoseRequest| hinge::body::Metrics::of(&solve(r));
+    let round = m(&hinge::coach::faulty_pose(&correct, Fault::RoundedBack));
+    let squat = m(&hinge::coach::faulty_pose(
+        &correct,
+        Fault::SquattingTheHinge,
+    ));
+    let good = m(&correct);
+    assert!(round.hip_behind_ankle_m < good.hip_behind_ankle_m - 0.02);
+    assert!(squat.knee_ahead_of_toes_m > good.knee_ahead_of_toes_m + 0.1);
+}

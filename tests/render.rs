@@ -49,7 +49,9 @@ const VIEW_X: std::ops::Range<u32> = 335..895;
 /// Pixels that look like the mannequin's warm, wood-like shell.
 fn is_mannequin(p: &image::Rgb<u8>) -> bool {
     let [r, g, b] = p.0.map(i32::from);
-    r > g && g > b && r - b > 22 && b > 50
+    // Both the natural shell and the warmer tint of a faulty figure; not the
+    // saturated orange of the knee overlay and its lettering.
+    r > g && g > b && r - b > 22 && b > 25 && r - b < 170 && r > 60
 }
 
 struct Found {
@@ -142,6 +144,81 @@ fn the_camera_presets_render() {
         assert!(
             find_mannequin(&img).count > 2000,
             "{preset}: the mannequin is missing"
+        );
+    }
+}
+
+/// Mannequin pixels in one half of the 3D view, as a mask aligned on the
+/// lowest mannequin row (the feet) and its horizontal centre there.
+fn half_mask(img: &RgbImage, xs: std::ops::Range<u32>) -> Vec<(i32, i32)> {
+    // The figure's label (a solid blue or orange band) starts below its feet:
+    // stop there so the label's lettering is not taken for the figure.
+    let is_tag = |p: &image::Rgb<u8>| {
+        let [r, g, b] = p.0.map(i32::from);
+        (r < 20 && (80..100).contains(&g) && b > 170)
+            || (r > 190 && (70..90).contains(&g) && b < 15)
+    };
+    let tag_top = (0..img.height())
+        .find(|&y| xs.clone().filter(|&x| is_tag(img.get_pixel(x, y))).count() > 60)
+        .unwrap_or(img.height());
+    let mut pts = Vec::new();
+    for y in 0..tag_top {
+        for x in xs.clone() {
+            if is_mannequin(img.get_pixel(x, y)) {
+                pts.push((x as i32, y as i32));
+            }
+        }
+    }
+    let Some(bottom) = pts.iter().map(|p| p.1).max() else {
+        return pts;
+    };
+    let feet: Vec<i32> = pts
+        .iter()
+        .filter(|p| p.1 >= bottom - 12)
+        .map(|p| p.0)
+        .collect();
+    let cx = feet.iter().sum::<i32>() / feet.len().max(1) as i32;
+    pts.iter().map(|(x, y)| (x - cx, y - bottom)).collect()
+}
+
+#[test]
+fn the_compare_view_shows_every_fault_beside_the_correct_figure() {
+    let faults = [
+        "rounded_back",
+        "squatting_the_hinge",
+        "locked_knees",
+        "chin_up",
+        "ribs_flared",
+        "weight_on_toes",
+        "hips_up_and_down",
+        "knees_caving",
+        "arms_pulling",
+    ];
+    for fault in faults {
+        let img = shot(
+            &format!("compare-{fault}"),
+            &["--view", "compare", "--fault", fault],
+        );
+        let mid = (VIEW_X.start + VIEW_X.end) / 2;
+        let correct = half_mask(&img, VIEW_X.start..mid);
+        let faulty = half_mask(&img, mid..VIEW_X.end);
+        assert!(
+            correct.len() > 1500,
+            "{fault}: the correct figure is missing ({} px)",
+            correct.len()
+        );
+        assert!(
+            faulty.len() > 1500,
+            "{fault}: the faulty figure is missing ({} px)",
+            faulty.len()
+        );
+        let a: std::collections::HashSet<_> = correct.into_iter().collect();
+        let b: std::collections::HashSet<_> = faulty.into_iter().collect();
+        let differ = a.symmetric_difference(&b).count();
+        println!("{fault}: {differ} pixels differ");
+        assert!(
+            differ > 1200,
+            "{fault}: the faulty figure looks like the correct one ({differ} px differ)"
         );
     }
 }

@@ -3,8 +3,10 @@
 
 pub mod evaluate;
 pub mod fault;
+pub mod faulty;
 pub mod thresholds;
 
 pub use evaluate::{Verdict, classify, evaluate};
 pub use fault::{Fault, FaultCatalogue, FaultInfo, Pattern};
+pub use faulty::faulty_pose;
 pub use thresholds::{ThresholdOverrides, Thresholds, ThresholdsFile};

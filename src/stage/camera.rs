@@ -48,6 +48,9 @@ impl Orbit {
     }
 }
 
+/// Vertical field of view of the stage camera.
+pub const FOV_DEG: f32 = 35.0;
+
 /// The 3D camera.
 #[derive(Component, Debug, Clone, Copy, Default)]
 pub struct StageCamera;
@@ -64,7 +67,7 @@ fn spawn_camera(mut commands: Commands, orbit: Res<Orbit>) {
         StageCamera,
         Camera3d::default(),
         Projection::Perspective(PerspectiveProjection {
-            fov: 35f32.to_radians(),
+            fov: FOV_DEG.to_radians(),
             ..default()
         }),
         orbit.transform(),

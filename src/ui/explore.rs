@@ -5,7 +5,8 @@ use bevy::prelude::*;
 use bevy_egui::{EguiContexts, egui};
 
 use crate::body::{Load, LoadPlace, PoseRequest, Range, Sex, ranges};
-use crate::coach::{FaultCatalogue, Pattern};
+use crate::coach::{Fault, FaultCatalogue, Pattern};
+use crate::modes::ViewState;
 use crate::overlay::{Overlays, ViewRect};
 use crate::stage::camera::Orbit;
 use crate::stage::figure::{CoachThresholds, Figure, FigureSystems, MainFigure};
@@ -99,11 +100,16 @@ pub fn panels(
     mut controls: ResMut<PoseControls>,
     mut overlays: ResMut<Overlays>,
     mut orbit: ResMut<Orbit>,
-    mut view: ResMut<ViewRect>,
+    mut view_rect: ResMut<ViewRect>,
     thresholds: Res<CoachThresholds>,
     catalogue: Res<Catalogue>,
     figures: Query<&Figure, With<MainFigure>>,
+    mut compare: ResMut<crate::modes::CompareSettings>,
+    state: Res<State<ViewState>>,
+    mut next: ResMut<NextState<ViewState>>,
 ) -> Result {
+    let view = *state.get();
+    let mut settings = compare.clone();
     let ctx = contexts.ctx_mut()?.clone();
     let mut root = egui::Ui::new(
         ctx.clone(),
@@ -119,8 +125,25 @@ pub fn panels(
         .exact_size(330.0)
         .show(&mut root, |ui| {
             egui::ScrollArea::vertical().show(ui, |ui| {
-                ui.heading("Explore the hinge");
-                ui.label("Bend the knees and fold at the hips. The body keeps its balance over the middle of the feet, as yours does.");
+                ui.horizontal(|ui| {
+                    for (v, name) in [(ViewState::Explore, "Explore"), (ViewState::Compare, "Compare")] {
+                        if ui.selectable_label(view == v, egui::RichText::new(name).size(22.0)).clicked() && view != v {
+                            next.set(v);
+                        }
+                    }
+                });
+                ui.separator();
+                match view {
+                    ViewState::Explore => {
+                        ui.heading("Explore the hinge");
+                        ui.label("Bend the knees and fold at the hips. The body keeps its balance over the middle of the feet, as yours does.");
+                    }
+                    ViewState::Compare => {
+                        ui.heading("Correct and faulty");
+                        ui.label("The same depth done right and done wrong. The sliders move every figure.");
+                        fault_picker(ui, &mut settings, &catalogue.0);
+                    }
+                }
                 ui.separator();
                 let p = &mut edited.pose;
                 slider(ui, "Knee bend", &mut p.knee_deg, ranges::KNEE, "0 = straight. A hinge keeps the knees soft: about 15-25°.");
@@ -199,9 +222,17 @@ pub fn panels(
         .resizable(false)
         .exact_size(380.0)
         .show(&mut root, |ui| {
-            egui::ScrollArea::vertical().show(ui, |ui| {
-                if let Some(f) = figure {
-                    verdict_ui(ui, f, &catalogue.0, overlays.back_load);
+            egui::ScrollArea::vertical().show(ui, |ui| match view {
+                ViewState::Explore => {
+                    if let Some(f) = figure {
+                        verdict_ui(ui, f, &catalogue.0, overlays.back_load);
+                    }
+                }
+                ViewState::Compare => {
+                    for fault in &settings.faults {
+                        fault_card(ui, catalogue.0.get(*fault));
+                        ui.separator();
+                    }
                 }
             });
         })
@@ -210,7 +241,7 @@ pub fn panels(
         .width();
 
     let screen = ctx.viewport_rect();
-    view.0 = egui::Rect::from_min_max(
+    view_rect.0 = egui::Rect::from_min_max(
         egui::pos2(screen.min.x + left, screen.min.y),
         egui::pos2(screen.max.x - right, screen.max.y),
     );
@@ -220,8 +251,69 @@ pub fn panels(
     if preset != controls.preset {
         controls.preset = preset;
     }
+    if settings != *compare {
+        *compare = settings;
+    }
     Ok(())
 }
+
+/// Choose the fault to compare with, or an overview of several; ghost mode.
+fn fault_picker(
+    ui: &mut egui::Ui,
+    settings: &mut crate::modes::CompareSettings,
+    catalogue: &FaultCatalogue,
+) {
+    let mut first = settings
+        .faults
+        .first()
+        .copied()
+        .unwrap_or(Fault::RoundedBack);
+    ui.label(egui::RichText::new("Fault").strong());
+    egui::ComboBox::from_id_salt("fault")
+        .selected_text(catalogue.get(first).name.clone())
+        .show_ui(ui, |ui| {
+            for f in Fault::ALL {
+                ui.selectable_value(&mut first, f, catalogue.get(f).name.clone());
+            }
+        });
+    let mut overview = settings.faults.len() > 1;
+    ui.checkbox(&mut overview, "overview: three faults at once");
+    let mut faults = vec![first];
+    if overview {
+        // The two faults a novice most often mixes up with the one chosen.
+        for f in [
+            Fault::RoundedBack,
+            Fault::SquattingTheHinge,
+            Fault::LockedKnees,
+            Fault::ChinUp,
+        ] {
+            if faults.len() < 3 && !faults.contains(&f) {
+                faults.push(f);
+            }
+        }
+    }
+    settings.faults = faults;
+    ui.checkbox(&mut settings.ghost, "ghost: overlay the faulty figure");
+}
+
+/// What a fault is, what to look for, and its cue.
+fn fault_card(ui: &mut egui::Ui, info: &crate::coach::FaultInfo) {
+    ui.label(
+        egui::RichText::new(format!("✖ {}", info.name))
+            .size(26.0)
+            .strong()
+            .color(FAULTY_COLOUR),
+    );
+    ui.label(&info.description);
+    ui.label(egui::RichText::new("Look for").strong());
+    ui.label(&info.look_for);
+    ui.label(egui::RichText::new(format!("Cue: {}", info.cue)).strong());
+}
+
+/// Blue for correct, orange for faulty: a pair colour-blind viewers tell apart,
+/// always with a symbol and a word beside it.
+pub const CORRECT_COLOUR: egui::Color32 = egui::Color32::from_rgb(0, 90, 181);
+pub const FAULTY_COLOUR: egui::Color32 = egui::Color32::from_rgb(200, 80, 0);
 
 fn preset_name(id: &str) -> String {
     match id {
