@@ -88,6 +88,7 @@ pub fn build(launch: &Launch) -> App {
     if let Some(fault) = launch.fault {
         let mut settings = crate::modes::CompareSettings {
             faults: vec![fault],
+            ghost: launch.ghost,
             ..Default::default()
         };
         // Knees caving is a frontal-plane fault: seen from the front unless asked otherwise.
@@ -97,9 +98,10 @@ pub fn build(launch: &Launch) -> App {
         if fault == crate::coach::Fault::KneesCaving && !launch.camera_given {
             app.insert_resource(Orbit::preset(crate::cli::CameraPreset::Front));
         }
-    } else if matches!(launch.camera, crate::cli::CameraPreset::Front) {
+    } else {
         app.insert_resource(crate::modes::CompareSettings {
-            across_x: true,
+            across_x: matches!(launch.camera, crate::cli::CameraPreset::Front),
+            ghost: launch.ghost,
             ..Default::default()
         });
     }

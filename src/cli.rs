@@ -79,6 +79,9 @@ pub struct ViewOptions {
     /// Start in fullscreen.
     #[arg(long)]
     pub fullscreen: bool,
+    /// Compare view: overlay the faulty figure on the correct one, translucent.
+    #[arg(long)]
+    pub ghost: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default, Serialize)]

@@ -26,6 +26,7 @@ pub struct Launch {
     /// Whether the camera was chosen (or left to the view's default).
     pub camera_given: bool,
     pub fullscreen: bool,
+    pub ghost: bool,
     pub shot: Option<ShotPlan>,
     /// Draw without waiting for vsync (measurements, virtual displays).
     pub no_vsync: bool,
@@ -68,6 +69,7 @@ impl Launch {
             camera: o.camera.unwrap_or_default(),
             camera_given: o.camera.is_some(),
             fullscreen: o.fullscreen,
+            ghost: o.ghost,
             shot: None,
             no_vsync: false,
             window_size: None,

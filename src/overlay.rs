@@ -278,11 +278,7 @@ pub fn overlay_labels(
                     1 + compare.faults.iter().position(|x| x == fault).unwrap_or(0)
                 }
             };
-            let drop = if index % 2 == 1 && !compare.ghost {
-                78.0
-            } else {
-                0.0
-            };
+            let drop = if index % 2 == 1 { 78.0 } else { 0.0 };
             figure_tag(
                 &painter,
                 camera,
