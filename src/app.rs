@@ -54,6 +54,21 @@ pub fn build(launch: &Launch) -> App {
         canvas: Some("#hinge".into()),
         ..default()
     };
+    // A user's own model is read from its own folder through `user://`.
+    let user_model = launch.model.as_ref().and_then(|path| {
+        let dir = path
+            .parent()
+            .map(|d| d.to_string_lossy().into_owned())
+            .filter(|d| !d.is_empty());
+        let file = path.file_name()?.to_string_lossy().into_owned();
+        Some((dir.unwrap_or_else(|| ".".into()), file))
+    });
+    if let Some((dir, _)) = &user_model {
+        app.register_asset_source(
+            "user",
+            bevy::asset::io::AssetSourceBuilder::platform_default(dir, None),
+        );
+    }
     app.add_plugins(
         DefaultPlugins
             .set(WindowPlugin {
@@ -73,6 +88,11 @@ pub fn build(launch: &Launch) -> App {
     }
     app.add_plugins(plugin);
     app.insert_resource(Orbit::preset(launch.camera));
+    if let Some((_, file)) = &user_model {
+        app.insert_resource(crate::stage::figure::MannequinModel(format!(
+            "user://{file}"
+        )));
+    }
     let mut controls = PoseControls::default();
     if let Some(k) = launch.knee_deg {
         controls.request.pose.knee_deg = k;

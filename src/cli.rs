@@ -82,6 +82,9 @@ pub struct ViewOptions {
     /// Compare view: overlay the faulty figure on the correct one, translucent.
     #[arg(long)]
     pub ghost: bool,
+    /// Your own humanoid .glb (VRM or Mixamo bone names) instead of the built-in mannequin.
+    #[arg(long)]
+    pub model: Option<std::path::PathBuf>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default, Serialize)]

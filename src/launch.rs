@@ -27,6 +27,8 @@ pub struct Launch {
     pub camera_given: bool,
     pub fullscreen: bool,
     pub ghost: bool,
+    /// A user's own model file, instead of the built-in mannequin.
+    pub model: Option<std::path::PathBuf>,
     pub shot: Option<ShotPlan>,
     /// Draw without waiting for vsync (measurements, virtual displays).
     pub no_vsync: bool,
@@ -70,6 +72,15 @@ impl Launch {
             camera_given: o.camera.is_some(),
             fullscreen: o.fullscreen,
             ghost: o.ghost,
+            model: match &o.model {
+                Some(path) if !path.is_file() => {
+                    return Err(format!(
+                        "--model {}: no such file (a .glb humanoid with VRM or Mixamo bone names)",
+                        path.display()
+                    ));
+                }
+                other => other.clone(),
+            },
             shot: None,
             no_vsync: false,
             window_size: None,

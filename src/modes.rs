@@ -5,7 +5,7 @@ use bevy::prelude::*;
 use crate::cli::View;
 use crate::coach::{Fault, faulty_pose};
 use crate::stage::camera::Orbit;
-use crate::stage::figure::{CoachThresholds, Figure, MainFigure, spawn_figure};
+use crate::stage::figure::{CoachThresholds, Figure, MainFigure, MannequinModel, spawn_figure};
 use crate::ui::explore::PoseControls;
 
 /// The view on screen. Drills, quiz and present are still to come; asking for
@@ -91,10 +91,18 @@ fn spawn_explore(
     controls: Res<PoseControls>,
     t: Res<CoachThresholds>,
     mut orbit: ResMut<Orbit>,
+    model: Res<MannequinModel>,
 ) {
     orbit.distance_m = 3.4;
     let figure = Figure::new(controls.request, thresholds_of(&controls, &t));
-    let e = spawn_figure(&mut commands, &assets, "mannequin", figure, Vec3::ZERO);
+    let e = spawn_figure(
+        &mut commands,
+        &assets,
+        &model,
+        "mannequin",
+        figure,
+        Vec3::ZERO,
+    );
     commands
         .entity(e)
         .insert((MainFigure, Role::Correct, DespawnOnExit(ViewState::Explore)));
@@ -120,6 +128,7 @@ fn spawn_compare(
     t: Res<CoachThresholds>,
     settings: Res<CompareSettings>,
     mut orbit: ResMut<Orbit>,
+    model: Res<MannequinModel>,
 ) {
     let thresholds = thresholds_of(&controls, &t);
     let n = settings.faults.len() + 1;
@@ -129,6 +138,7 @@ fn spawn_compare(
     let e = spawn_figure(
         &mut commands,
         &assets,
+        &model,
         "correct",
         correct,
         slot(0, n, &settings),
@@ -141,6 +151,7 @@ fn spawn_compare(
         let e = spawn_figure(
             &mut commands,
             &assets,
+            &model,
             fault.id(),
             twin,
             slot(i + 1, n, &settings),
@@ -151,6 +162,7 @@ fn spawn_compare(
     }
 }
 
+#[allow(clippy::too_many_arguments)] // a Bevy system: one argument per resource it uses
 fn respawn_compare_on_change(
     mut commands: Commands,
     settings: Res<CompareSettings>,
@@ -159,6 +171,7 @@ fn respawn_compare_on_change(
     controls: Res<PoseControls>,
     t: Res<CoachThresholds>,
     orbit: ResMut<Orbit>,
+    model: Res<MannequinModel>,
 ) {
     if !settings.is_changed() || settings.is_added() {
         return;
@@ -166,7 +179,7 @@ fn respawn_compare_on_change(
     for e in &figures {
         commands.entity(e).despawn();
     }
-    spawn_compare(commands, assets, controls, t, settings, orbit);
+    spawn_compare(commands, assets, controls, t, settings, orbit, model);
 }
 
 /// Faulty figures wear a warmer, darker shell (and turn translucent in ghost

@@ -222,3 +222,65 @@ fn the_compare_view_shows_every_fault_beside_the_correct_figure() {
         );
     }
 }
+
+#[test]
+fn a_users_own_model_with_mixamo_bone_names_is_posed_too() {
+    // The built-in mannequin with its bones renamed as Mixamo names them.
+    let path = out_dir().join("mixamo-mannequin.glb");
+    let glb = hinge::mannequin::generate::mannequin_glb_named(|b| {
+        format!("mixamorig:{}", b.mixamo_name())
+    });
+    std::fs::write(&path, glb).unwrap();
+    let hinge_pose = shot(
+        "model-mixamo-hinge",
+        &[
+            "--model",
+            path.to_str().unwrap(),
+            "--knee",
+            "20",
+            "--hip",
+            "85",
+        ],
+    );
+    let standing = shot(
+        "model-mixamo-standing",
+        &[
+            "--model",
+            path.to_str().unwrap(),
+            "--knee",
+            "0",
+            "--hip",
+            "0",
+        ],
+    );
+    let (h, s) = (find_mannequin(&hinge_pose), find_mannequin(&standing));
+    assert!(
+        h.count > 3000 && s.count > 3000,
+        "the model is missing: {} / {}",
+        h.count,
+        s.count
+    );
+    // Posed, not left in its rest pose: the hinge is wider and lower than standing.
+    assert!(h.max.0 - h.min.0 > s.max.0 - s.min.0 + 60);
+    assert!(s.max.1 - s.min.1 > h.max.1 - h.min.1 + 40);
+}
+
+#[test]
+fn a_missing_model_file_is_a_one_line_error() {
+    let out = Command::new(env!("CARGO_BIN_EXE_hinge"))
+        .args([
+            "shot",
+            "--out",
+            "/tmp/never.png",
+            "--model",
+            "/no/such/model.glb",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("--model") && err.trim().lines().count() == 1,
+        "{err}"
+    );
+}

@@ -681,6 +681,12 @@ fn node(name: &str) -> json::Node {
 
 /// The mannequin as a binary glTF file.
 pub fn mannequin_glb() -> Vec<u8> {
+    mannequin_glb_named(|b| b.vrm_name().to_string())
+}
+
+/// The mannequin with its bones named by `name` (e.g. Mixamo's names, to
+/// test that other people's rigs are recognised).
+pub fn mannequin_glb_named(name: impl Fn(Bone) -> String) -> Vec<u8> {
     let rest = rest_pose();
     let heads = rest_heads(&rest);
     let (shell, balls) = build(&rest);
@@ -697,7 +703,7 @@ pub fn mannequin_glb() -> Vec<u8> {
     let bone_nodes: Vec<json::Index<json::Node>> = Bone::ALL
         .iter()
         .map(|b| {
-            let mut n = node(b.vrm_name());
+            let mut n = node(&name(*b));
             let parent_head = b.parent().map_or(Vec3::ZERO, |p| heads[p as usize]);
             n.translation = Some((heads[*b as usize] - parent_head).to_array());
             root.push(n)

@@ -11,6 +11,17 @@ use crate::mannequin::rig::{Aim, BONE_COUNT, Bone, aims};
 /// The path of the built-in mannequin under `assets/`.
 pub const MANNEQUIN_PATH: &str = "models/mannequin.glb";
 
+/// The model every figure wears: the built-in mannequin, or a user's own
+/// humanoid (`--model`), loaded through the `user://` asset source.
+#[derive(Resource, Debug, Clone, PartialEq, Eq)]
+pub struct MannequinModel(pub String);
+
+impl Default for MannequinModel {
+    fn default() -> Self {
+        MannequinModel(MANNEQUIN_PATH.to_string())
+    }
+}
+
 /// One posed, evaluated body on the stage.
 #[derive(Component, Debug, Clone)]
 pub struct Figure {
@@ -68,7 +79,8 @@ impl Default for CoachThresholds {
 
 /// Figures: thresholds, solving and bone driving (no rendering needed).
 pub fn plugin(app: &mut App) {
-    app.init_resource::<CoachThresholds>();
+    app.init_resource::<CoachThresholds>()
+        .init_resource::<MannequinModel>();
     app.add_systems(
         Update,
         (solve_figures, drive_bones).chain().in_set(FigureSystems),
@@ -83,12 +95,13 @@ pub struct FigureSystems;
 pub fn spawn_figure(
     commands: &mut Commands,
     assets: &AssetServer,
+    model: &MannequinModel,
     name: &str,
     figure: Figure,
     at: Vec3,
 ) -> Entity {
     let scale = figure.solved.body.stature_m / crate::body::anthropometry::DEFAULT_STATURE_M;
-    let scene = assets.load(GltfAssetLabel::Scene(0).from_asset(MANNEQUIN_PATH));
+    let scene = assets.load(GltfAssetLabel::Scene(0).from_asset(model.0.clone()));
     commands
         .spawn((
             Name::new(name.to_string()),
