@@ -38,6 +38,8 @@ fn spawn_ui_camera(mut commands: Commands, mut settings: ResMut<EguiGlobalSettin
         Name::new("ui camera"),
         PrimaryEguiContext,
         Camera2d,
+        // It draws no geometry of its own: multisampling would only cost time.
+        Msaa::Off,
         RenderLayers::none(),
         Camera {
             order: 1,
