@@ -369,7 +369,13 @@ fn figure_tag(
     };
     let v = &f.verdict;
     let m = &v.metrics;
-    let seen = if v.faults.is_empty() {
+    let timing_fault =
+        matches!(role, crate::modes::Role::Faulty(f) if !f.seen_in_one_pose() && !v.has(f));
+    let seen = if timing_fault && v.faults.is_empty() {
+        // Pulling with the arms is about timing: a still pose shows where the
+        // arms are, but the evaluator cannot call it until drills move.
+        "a timing fault: watch the arms, not the numbers".to_string()
+    } else if v.faults.is_empty() {
         format!("{}: no faults", v.pattern.id())
     } else {
         let names: Vec<String> = v.faults.iter().map(|f| f.id().replace('_', " ")).collect();
