@@ -59,7 +59,30 @@ pub(super) fn plugin(app: &mut App) {
     app.insert_resource(Orbit::preset(CameraPreset::Side));
     app.add_systems(Startup, spawn_camera);
     app.add_systems(Update, (orbit_with_pointer, place_camera).chain());
+    app.add_systems(Update, spare_the_software_renderer);
 }
+
+/// On a CPU renderer (Mesa's lavapipe, a machine without a GPU) 4x
+/// multisampling costs almost half the frame rate (3.6 vs 6.5 fps measured
+/// at 1280x720): draw without it there. Real GPUs keep smooth edges.
+fn spare_the_software_renderer(
+    mut commands: Commands,
+    adapter: Option<Res<bevy::render::renderer::RenderAdapterInfo>>,
+    cameras: Query<Entity, (With<StageCamera>, Without<SoftwareChecked>)>,
+) {
+    let Some(adapter) = adapter else { return };
+    let software = format!("{:?}", adapter.device_type) == "Cpu";
+    for e in &cameras {
+        commands.entity(e).insert(SoftwareChecked);
+        if software {
+            commands.entity(e).insert(Msaa::Off);
+        }
+    }
+}
+
+/// The camera's multisampling has been chosen for this renderer.
+#[derive(Component)]
+struct SoftwareChecked;
 
 fn spawn_camera(mut commands: Commands, orbit: Res<Orbit>) {
     commands.spawn((
