@@ -167,3 +167,32 @@ fn list_faults_prints_every_fault_id() {
         assert!(ids.contains(&id), "{id}");
     }
 }
+
+#[test]
+fn bad_view_options_get_one_line_and_exit_2_before_any_window_opens() {
+    assert_one_line_usage_error(
+        &["shot", "--out", "/tmp/x.png", "--fault", "bad_posture"],
+        &["--fault", "rounded_back", "knees_caving"],
+    );
+    assert_one_line_usage_error(
+        &["shot", "--out", "/tmp/x.png", "--view", "gallery"],
+        &["--view", "explore", "compare"],
+    );
+    assert_one_line_usage_error(
+        &["shot", "--out", "/tmp/x.png", "--camera", "overhead"],
+        &["--camera", "three-quarter"],
+    );
+    assert_one_line_usage_error(
+        &["shot", "--out", "/tmp/x.png", "--speed", "5"],
+        &["--speed", "0.1", "2"],
+    );
+    assert_one_line_usage_error(
+        &["shot", "--out", "/tmp/x.png", "--knee", "170"],
+        &["--knee", "150"],
+    );
+    assert_one_line_usage_error(
+        &["shot", "--out", "/tmp/x.png", "--size", "10x10"],
+        &["--size", "WIDTHxHEIGHT"],
+    );
+    assert_one_line_usage_error(&["--fault", "nope"], &["--fault", "chin_up"]);
+}
