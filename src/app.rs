@@ -26,34 +26,6 @@ fn asset_root() -> String {
 /// Build the whole app for a launch.
 pub fn build(launch: &Launch) -> App {
     let mut app = App::new();
-    let virtual_display =
-        launch.shot.is_some() || launch.no_vsync || std::env::var_os("HINGE_NO_VSYNC").is_some();
-    let (w, h) = launch
-        .shot
-        .as_ref()
-        .map_or(launch.window_size.unwrap_or((1280, 720)), |s| s.size);
-    let window = Window {
-        title: "Hinge: the hip hinge tutor".into(),
-        resolution: WindowResolution::new(w, h).with_scale_factor_override(1.0),
-        // Under Xvfb with the software renderer, waiting for a vertical blank
-        // that never comes stalls the first frame: shots, measurements and
-        // HINGE_NO_VSYNC=1 draw without vsync.
-        present_mode: if virtual_display {
-            PresentMode::AutoNoVsync
-        } else {
-            PresentMode::AutoVsync
-        },
-        mode: if launch.fullscreen {
-            WindowMode::BorderlessFullscreen(MonitorSelection::Current)
-        } else {
-            WindowMode::Windowed
-        },
-        resizable: launch.shot.is_none(),
-        decorations: launch.shot.is_none(),
-        fit_canvas_to_parent: true,
-        canvas: Some("#hinge".into()),
-        ..default()
-    };
     // A user's own model is read from its own folder through `user://`.
     let user_model = launch.model.as_ref().and_then(|path| {
         let dir = path
@@ -72,7 +44,7 @@ pub fn build(launch: &Launch) -> App {
     app.add_plugins(
         DefaultPlugins
             .set(WindowPlugin {
-                primary_window: Some(window),
+                primary_window: Some(window(launch)),
                 ..default()
             })
             .set(AssetPlugin {
@@ -82,7 +54,7 @@ pub fn build(launch: &Launch) -> App {
             }),
     );
     app.add_plugins(EguiPlugin::default());
-    if virtual_display {
+    if is_virtual_display(launch) {
         // A window on a virtual display never gets focus; keep drawing anyway.
         app.insert_resource(bevy::winit::WinitSettings::continuous());
     }
@@ -137,4 +109,47 @@ pub fn plugin(app: &mut App) {
         crate::shot::plugin,
         crate::modes::plugin,
     ));
+}
+
+/// The main window for a launch: its size, vsync and decorations.
+pub fn window(launch: &Launch) -> Window {
+    let virtual_display = is_virtual_display(launch);
+    let (w, h) = launch
+        .shot
+        .as_ref()
+        .map_or(launch.window_size.unwrap_or((1280, 720)), |s| s.size);
+    Window {
+        title: "Hinge: the hip hinge tutor".into(),
+        // Shots and measurements are pixel-exact; a real screen keeps its own
+        // scale factor so the text stays readable on high-density displays.
+        resolution: if virtual_display {
+            WindowResolution::new(w, h).with_scale_factor_override(1.0)
+        } else {
+            WindowResolution::new(w, h)
+        },
+        // Under Xvfb with the software renderer, waiting for a vertical blank
+        // that never comes stalls the first frame: shots, measurements and
+        // HINGE_NO_VSYNC=1 draw without vsync.
+        present_mode: if virtual_display {
+            PresentMode::AutoNoVsync
+        } else {
+            PresentMode::AutoVsync
+        },
+        mode: if launch.fullscreen {
+            WindowMode::BorderlessFullscreen(MonitorSelection::Current)
+        } else {
+            WindowMode::Windowed
+        },
+        resizable: launch.shot.is_none(),
+        decorations: launch.shot.is_none(),
+        fit_canvas_to_parent: true,
+        canvas: Some("#hinge".into()),
+        ..default()
+    }
+}
+
+/// Shots, measurements and HINGE_NO_VSYNC=1 run on displays without vsync
+/// or focus (Xvfb).
+fn is_virtual_display(launch: &Launch) -> bool {
+    launch.shot.is_some() || launch.no_vsync || std::env::var_os("HINGE_NO_VSYNC").is_some()
 }

@@ -7,8 +7,7 @@ use std::time::{Duration, Instant};
 use bevy::prelude::*;
 use bevy_egui::{EguiContexts, EguiPlugin, EguiPrimaryContextPass, egui};
 
-use crate::shot::PipelinesReady;
-use crate::stage::figure::{Figure, Rig};
+use crate::shot::SceneReady;
 
 #[derive(Resource, Debug)]
 struct Probe {
@@ -18,8 +17,6 @@ struct Probe {
     ready_at: Option<Instant>,
     ready_after: Option<Duration>,
     frames: u32,
-    /// Consecutive frames with the model posed and no pipeline compiling.
-    streak: u32,
     label: &'static str,
 }
 
@@ -33,28 +30,14 @@ pub fn run(started: Instant, empty: bool, seconds: f32, size: (u32, u32)) -> App
     };
     let mut app = if empty {
         let mut app = App::new();
-        app.add_plugins(
-            DefaultPlugins.set(WindowPlugin {
-                primary_window: Some(Window {
-                    resolution: bevy::window::WindowResolution::new(size.0, size.1)
-                        .with_scale_factor_override(1.0),
-                    present_mode: bevy::window::PresentMode::AutoNoVsync,
-                    ..default()
-                }),
-                ..default()
-            }),
-        );
-        app.add_plugins(EguiPlugin::default());
+        app.add_plugins(DefaultPlugins.set(WindowPlugin {
+            primary_window: Some(crate::app::window(&launch)),
+            ..default()
+        }));
+        app.add_plugins((EguiPlugin::default(), crate::shot::plugin));
         app.insert_resource(bevy::winit::WinitSettings::continuous());
-        app.init_resource::<PipelinesReady>();
         app.add_systems(Startup, empty_scene);
         app.add_systems(EguiPrimaryContextPass, empty_ui);
-        if let Some(render) = app.get_sub_app_mut(bevy::render::RenderApp) {
-            render.add_systems(
-                bevy::render::ExtractSchedule,
-                crate::shot::update_pipelines_ready,
-            );
-        }
         app
     } else {
         crate::app::build(&launch)
@@ -66,7 +49,6 @@ pub fn run(started: Instant, empty: bool, seconds: f32, size: (u32, u32)) -> App
         ready_at: None,
         ready_after: None,
         frames: 0,
-        streak: 0,
         label: if empty {
             "empty Bevy + egui scene"
         } else {
@@ -104,23 +86,13 @@ fn empty_ui(mut contexts: EguiContexts, mut value: Local<f32>) -> Result {
     Ok(())
 }
 
-fn measure(
-    mut probe: ResMut<Probe>,
-    pipelines: Res<PipelinesReady>,
-    figures: Query<(), With<Figure>>,
-    rigged: Query<(), (With<Figure>, With<Rig>)>,
-    mut exit: MessageWriter<AppExit>,
-) {
+fn measure(mut probe: ResMut<Probe>, scene: Res<SceneReady>, mut exit: MessageWriter<AppExit>) {
     let now = Instant::now();
     if probe.first_frame.is_none() {
         probe.first_frame = Some(now - probe.started);
     }
-    // Right after the model appears its pipelines are not even queued yet, so
-    // one "nothing compiling" frame proves little: wait for a short streak.
-    let ready = pipelines.0 && figures.iter().count() == rigged.iter().count();
-    probe.streak = if ready { probe.streak + 1 } else { 0 };
     match probe.ready_at {
-        None if probe.streak >= 3 => {
+        None if scene.streak >= 3 => {
             probe.ready_at = Some(now);
             probe.ready_after = Some(now - probe.started);
         }

@@ -72,17 +72,10 @@ pub fn plugin(app: &mut App) {
         )
             .run_if(in_state(ViewState::Compare)),
     );
-    app.add_systems(
-        Update,
-        pose_twins
-            .after(crate::ui::explore::apply_controls)
-            .before(crate::stage::figure::FigureSystems),
-    );
 }
 
 fn thresholds_of(controls: &PoseControls, t: &CoachThresholds) -> crate::coach::Thresholds {
-    t.0.preset(&controls.preset)
-        .unwrap_or_else(|| t.0.default.clone())
+    t.0.preset_or_default(&controls.preset)
 }
 
 fn spawn_explore(
@@ -209,21 +202,6 @@ pub fn tint_faulty_figures(
                 m.alpha_mode = AlphaMode::Blend;
             }
             handle.0 = materials.add(m);
-        }
-    }
-}
-
-/// Every faulty twin follows the correct figure's pose, with its fault.
-pub fn pose_twins(
-    controls: Res<PoseControls>,
-    mut figures: Query<(&Role, &mut Figure), Without<MainFigure>>,
-) {
-    if !controls.is_changed() {
-        return;
-    }
-    for (role, mut f) in &mut figures {
-        if let Role::Faulty(fault) = role {
-            f.request = faulty_pose(&controls.request, *fault);
         }
     }
 }

@@ -8,7 +8,7 @@ use std::collections::VecDeque;
 use bevy::prelude::*;
 use bevy_egui::{EguiContexts, egui};
 
-use crate::body::{Joint, metrics::dowel_gaps};
+use crate::body::Joint;
 use crate::stage::camera::StageCamera;
 use crate::stage::figure::{Figure, FigureSystems, MainFigure};
 
@@ -182,20 +182,18 @@ fn draw_overlays(
                 ub + side + along * len * 0.45,
                 palette::DOWEL,
             );
-            let gaps = dowel_gaps(s);
-            let touched = [
+            let points = [
                 s.joint(Joint::Occiput),
                 s.joint(Joint::UpperBack),
                 s.joint(Joint::Sacrum),
             ];
-            let contact = crate::body::metrics::dowel_contact(s);
-            for (i, (p, on)) in touched
+            // The verdict already holds the contacts: no need to lay the dowel again.
+            let contact = f.verdict.metrics.dowel_contact;
+            for (p, on) in points
                 .iter()
                 .zip([contact.head, contact.upper_back, contact.sacrum])
-                .enumerate()
             {
                 let p = t.translation + *p + side;
-                let _ = gaps[i];
                 if on {
                     gizmos.sphere(Isometry3d::from_translation(p), 0.022, palette::TOUCH);
                     gizmos.sphere(Isometry3d::from_translation(p), 0.012, palette::TOUCH);

@@ -9,7 +9,6 @@ use crate::stage::figure::{Figure, Rig};
 #[derive(Resource, Debug, Clone)]
 pub struct PendingShot {
     pub plan: ShotPlan,
-    frames_ready: u32,
     frames_total: u32,
     requested: bool,
 }
@@ -18,7 +17,6 @@ impl PendingShot {
     pub fn new(plan: ShotPlan) -> PendingShot {
         PendingShot {
             plan,
-            frames_ready: 0,
             frames_total: 0,
             requested: false,
         }
@@ -36,18 +34,32 @@ const MAX_WAIT_FRAMES: u32 = 900;
 #[derive(Resource, Debug, Default, Clone, Copy)]
 pub struct PipelinesReady(pub bool);
 
-pub(super) fn plugin(app: &mut App) {
-    app.init_resource::<PipelinesReady>();
+/// How many frames in a row every figure's model has been posed and no
+/// pipeline was compiling. Right after a model appears its pipelines are not
+/// even queued yet, so one quiet frame proves little: wait for a streak.
+#[derive(Resource, Debug, Default, Clone, Copy)]
+pub struct SceneReady {
+    pub streak: u32,
+}
+
+/// Readiness tracking (for shots and measurements) and the shot itself.
+pub fn plugin(app: &mut App) {
+    app.init_resource::<PipelinesReady>()
+        .init_resource::<SceneReady>();
     app.add_systems(
         Last,
-        take_shot_when_ready.run_if(resource_exists::<PendingShot>),
+        (
+            track_scene_ready,
+            take_shot_when_ready.run_if(resource_exists::<PendingShot>),
+        )
+            .chain(),
     );
     if let Some(render) = app.get_sub_app_mut(bevy::render::RenderApp) {
         render.add_systems(bevy::render::ExtractSchedule, update_pipelines_ready);
     }
 }
 
-pub(crate) fn update_pipelines_ready(
+fn update_pipelines_ready(
     mut main_world: ResMut<bevy::render::MainWorld>,
     pipelines: Res<bevy::render::render_resource::PipelineCache>,
 ) {
@@ -56,28 +68,29 @@ pub(crate) fn update_pipelines_ready(
     }
 }
 
+fn track_scene_ready(
+    mut scene: ResMut<SceneReady>,
+    figures: Query<(), With<Figure>>,
+    rigged: Query<(), (With<Figure>, With<Rig>)>,
+    pipelines: Res<PipelinesReady>,
+) {
+    let ready = pipelines.0 && figures.iter().count() == rigged.iter().count();
+    scene.streak = if ready { scene.streak + 1 } else { 0 };
+}
+
 fn take_shot_when_ready(
     mut commands: Commands,
     mut shot: ResMut<PendingShot>,
     time: Res<Time>,
-    figures: Query<(), With<Figure>>,
-    rigged: Query<(), (With<Figure>, With<Rig>)>,
-    pipelines: Res<PipelinesReady>,
+    scene: Res<SceneReady>,
 ) {
     if shot.requested {
         return;
     }
     shot.frames_total += 1;
-    let ready = figures.iter().count() == rigged.iter().count() && pipelines.0;
-    if ready {
-        shot.frames_ready += 1;
-    } else {
-        shot.frames_ready = 0;
-    }
+    let ready = scene.streak >= SETTLE_FRAMES;
     let waited = time.elapsed_secs() >= shot.plan.time_s;
-    if (ready && shot.frames_ready >= SETTLE_FRAMES && waited)
-        || shot.frames_total >= MAX_WAIT_FRAMES
-    {
+    if (ready && waited) || shot.frames_total >= MAX_WAIT_FRAMES {
         if !ready {
             warn!("the mannequin did not load in time; taking the shot without it");
         }

@@ -147,11 +147,6 @@ fn one_slider_change_moves_every_figure_in_the_compare_view() {
         bevy::state::app::StatesPlugin,
     ));
     app.add_plugins((hinge::stage::figure::plugin, hinge::ui::explore::plugin));
-    app.init_resource::<hinge::modes::CompareSettings>();
-    app.add_systems(
-        Update,
-        hinge::modes::pose_twins.after(hinge::ui::explore::apply_controls),
-    );
     let controls = PoseControls::default();
     let t = CoachThresholds::default()
         .0

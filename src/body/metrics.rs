@@ -112,25 +112,11 @@ pub fn l5s1_moment(s: &SolvedBody) -> f32 {
 /// is out of line: with a rounded lower back the sacrum leaves the dowel, with
 /// the chin up the head does (BIOMECHANICS.md §4).
 pub fn dowel_contact(s: &SolvedBody) -> DowelContact {
-    let p = |j: Joint| {
-        let v = s.joint(j);
-        glam::Vec2::new(v.z, v.y)
-    };
-    let along = (p(Joint::NeckBase) - p(Joint::T6)).normalize_or_zero();
-    if along == glam::Vec2::ZERO {
-        return DowelContact {
-            head: false,
-            upper_back: false,
-            sacrum: false,
-        };
-    }
-    let normal = glam::Vec2::new(-along.y, along.x);
-    let origin = p(Joint::UpperBack);
-    let touches = |q: glam::Vec2| (q - origin).dot(normal).abs() <= DOWEL_TOLERANCE_M;
+    let [head, upper_back, sacrum] = dowel_gaps(s).map(|gap| gap.abs() <= DOWEL_TOLERANCE_M);
     DowelContact {
-        head: touches(p(Joint::Occiput)),
-        upper_back: true,
-        sacrum: touches(p(Joint::Sacrum)),
+        head,
+        upper_back,
+        sacrum,
     }
 }
 

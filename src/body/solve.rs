@@ -94,9 +94,6 @@ pub struct SolvedBody {
     pub total_mass_kg: f32,
     /// Where the load's centre of mass is, if there is a load.
     pub load_com: Option<Vec3>,
-    /// Sagittal lean of each trunk segment from vertical, degrees:
-    /// pelvis, lumbar, lower thoracic, upper thoracic, neck, head.
-    pub spine_lean_deg: [f32; 6],
 }
 
 impl SolvedBody {
@@ -247,7 +244,7 @@ pub fn solve_body(request: &PoseRequest, body: Body) -> SolvedBody {
     let shoulder = neck_base - dir(a_thor_up) * body.shoulder_drop_m;
 
     // Arms: hanging (vertical in the world) or at set angles relative to the trunk.
-    let fixed_arms = match (load, p.arms) {
+    let arm_angles = match (load, p.arms) {
         (Some((_, at)), _) => at.arm_angles_deg(),
         (None, Arms::Hang) => None,
         (None, Arms::Set) => Some((
@@ -268,20 +265,20 @@ pub fn solve_body(request: &PoseRequest, body: Body) -> SolvedBody {
     rot.add(head_com, m.head);
     let arm_mass = 2.0 * (m.upper_arm + m.forearm + m.hand);
 
-    // Arm chain in the shin-vertical frame, for arms set relative to the trunk.
-    let arm_chain = |shoulder_deg: f32, elbow_deg: f32| {
+    // Arm chain (elbow, wrist, hand tip) in the shin-vertical frame, for arms
+    // set relative to the trunk.
+    let fixed_arms = arm_angles.map(|(shoulder_deg, elbow_deg)| {
         let a_upper = a_thor_up + 180.0 - shoulder_deg;
         let a_fore = a_upper - elbow_deg;
         let elbow = shoulder + dir(a_upper) * body.upper_arm_m;
         let wrist = elbow + dir(a_fore) * body.forearm_m;
         let hand = wrist + dir(a_fore) * body.hand_m;
         (elbow, wrist, hand)
-    };
+    });
 
     // The load, where it is fixed to the trunk or the hands (not hanging).
     let fixed_load = match (load, fixed_arms) {
-        (Some((mass, at)), Some((sh, el))) => {
-            let (_, wrist, hand) = arm_chain(sh, el);
+        (Some((mass, at)), Some((_, wrist, hand))) => {
             let grip = (wrist + hand) * 0.5;
             // Sizes of a held bell, scaled with the body like everything else.
             let k = body.stature_m / 1.75;
@@ -303,8 +300,7 @@ pub fn solve_body(request: &PoseRequest, body: Body) -> SolvedBody {
     };
 
     let hanging_mass = match fixed_arms {
-        Some((sh, el)) => {
-            let (elbow, wrist, hand) = arm_chain(sh, el);
+        Some((elbow, wrist, hand)) => {
             let upper = shoulder + (elbow - shoulder) * f.upper_arm;
             let fore = elbow + (wrist - elbow) * f.forearm;
             let hand_c = wrist + (hand - wrist) * f.hand;
@@ -395,15 +391,12 @@ pub fn solve_body(request: &PoseRequest, body: Body) -> SolvedBody {
 
     let shoulder_w = world(shoulder, 0.0);
     let arm_points: [Vec3; 4] = match fixed_arms {
-        Some((sh, el)) => {
-            let (elbow, wrist, hand) = arm_chain(sh, el);
-            [
-                shoulder_w,
-                world(elbow, 0.0),
-                world(wrist, 0.0),
-                world(hand, 0.0),
-            ]
-        }
+        Some((elbow, wrist, hand)) => [
+            shoulder_w,
+            world(elbow, 0.0),
+            world(wrist, 0.0),
+            world(hand, 0.0),
+        ],
         None => {
             let down = Vec3::NEG_Y;
             let elbow = shoulder_w + down * body.upper_arm_m;
@@ -481,7 +474,5 @@ pub fn solve_body(request: &PoseRequest, body: Body) -> SolvedBody {
         com,
         total_mass_kg: total,
         load_com,
-        spine_lean_deg: [a_pelvis, a_lumbar, a_thor_lo, a_thor_up, a_neck, a_head]
-            .map(|a| a + shin),
     }
 }

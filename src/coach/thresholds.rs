@@ -120,6 +120,11 @@ impl ThresholdsFile {
         ThresholdsFile::parse(file, text).expect("the built-in thresholds are checked by the tests")
     }
 
+    /// The thresholds of a preset, or the defaults if there is no such preset.
+    pub fn preset_or_default(&self, name: &str) -> Thresholds {
+        self.preset(name).unwrap_or_else(|| self.default.clone())
+    }
+
     /// The thresholds of a preset, or `None` if there is no such preset.
     pub fn preset(&self, name: &str) -> Option<Thresholds> {
         self.presets.get(name).map(|o| self.default.with(o))

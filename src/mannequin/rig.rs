@@ -187,6 +187,15 @@ impl Bone {
         })
     }
 
+    /// The bone that starts where this one ends (none for the head, toes
+    /// and hands, nor for the collar bones).
+    pub fn next(self) -> Option<Bone> {
+        let (_, tail) = self.joints()?;
+        Bone::ALL
+            .into_iter()
+            .find(|b| b.joints().is_some_and(|(head, _)| head == tail))
+    }
+
     pub fn is_left_leg(self) -> bool {
         matches!(
             self,

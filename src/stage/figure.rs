@@ -42,11 +42,6 @@ impl Figure {
             verdict,
         }
     }
-
-    /// A world-space point of the solved body, given the figure's placement.
-    pub fn world(&self, transform: &Transform, p: Vec3) -> Vec3 {
-        transform.translation + p
-    }
 }
 
 /// The figure the sliders drive and the verdict panel describes.
@@ -176,7 +171,7 @@ pub fn find_rig(world: &mut World, root: Entity) -> Option<Rig> {
             Bone::RightHand => pos(Bone::RightHand)
                 .zip(pos(Bone::RightLowerArm))
                 .map(|(h, l)| h + (h - l)),
-            _ => pos(tail_bone(b)?),
+            _ => pos(b.next()?),
         }?;
         b.joints()?;
         Some(Aim {
@@ -193,29 +188,6 @@ pub fn find_rig(world: &mut World, root: Entity) -> Option<Rig> {
     })
 }
 
-/// The bone that starts where this one ends.
-fn tail_bone(b: Bone) -> Option<Bone> {
-    use Bone::*;
-    Some(match b {
-        Hips => Spine,
-        Spine => Chest,
-        Chest => UpperChest,
-        UpperChest => Neck,
-        Neck => Head,
-        LeftUpperLeg => LeftLowerLeg,
-        LeftLowerLeg => LeftFoot,
-        LeftFoot => LeftToes,
-        RightUpperLeg => RightLowerLeg,
-        RightLowerLeg => RightFoot,
-        RightFoot => RightToes,
-        LeftUpperArm => LeftLowerArm,
-        LeftLowerArm => LeftHand,
-        RightUpperArm => RightLowerArm,
-        RightLowerArm => RightHand,
-        _ => return None,
-    })
-}
-
 /// Re-solve and re-evaluate a figure whose request or thresholds changed.
 pub fn solve_figures(mut figures: Query<&mut Figure, Changed<Figure>>) {
     for mut f in &mut figures {
@@ -227,13 +199,19 @@ pub fn solve_figures(mut figures: Query<&mut Figure, Changed<Figure>>) {
     }
 }
 
-/// Pose the bones of every rigged figure from its solved body.
+type PosedFigure<'a> = (&'a Figure, &'a Rig, &'a mut Transform);
+type PoseChanged = Or<(Changed<Figure>, Added<Rig>)>;
+
+/// Pose the bones of a rigged figure from its solved body, when the pose has
+/// changed or the model has just been rigged (nothing else moves the bones).
+/// The model, built for the default stature, is scaled to the figure's.
 pub fn drive_bones(
-    figures: Query<(&Figure, &Rig, &Transform)>,
+    mut figures: Query<PosedFigure, PoseChanged>,
     mut transforms: Query<&mut Transform, Without<Figure>>,
 ) {
-    for (figure, rig, root) in &figures {
-        let scale = root.scale.x.max(1e-6);
+    for (figure, rig, mut root) in &mut figures {
+        let scale = figure.solved.body.stature_m / crate::body::anthropometry::DEFAULT_STATURE_M;
+        root.scale = Vec3::splat(scale);
         let targets = aims(&figure.solved);
         // World (figure-space) rotation of each bone, parents first (Bone::ALL is ordered so).
         let mut world_rot = [Quat::IDENTITY; BONE_COUNT];

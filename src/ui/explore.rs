@@ -5,8 +5,9 @@ use bevy::prelude::*;
 use bevy_egui::{EguiContexts, egui};
 
 use crate::body::{Load, LoadPlace, PoseRequest, Range, Sex, ranges};
+use crate::coach::faulty_pose;
 use crate::coach::{Fault, FaultCatalogue, Pattern};
-use crate::modes::ViewState;
+use crate::modes::{Role, ViewState};
 use crate::overlay::{Overlays, ViewRect};
 use crate::stage::camera::Orbit;
 use crate::stage::figure::{CoachThresholds, Figure, FigureSystems, MainFigure};
@@ -48,21 +49,22 @@ pub fn plugin(app: &mut App) {
     app.add_systems(Update, apply_controls.before(FigureSystems));
 }
 
-/// Copy the slider values into the main figure when they change.
+/// Copy the slider values into every figure when they change: the correct
+/// figure takes them as they are, each faulty twin with its fault.
 pub fn apply_controls(
     controls: Res<PoseControls>,
     thresholds: Res<CoachThresholds>,
-    mut figures: Query<&mut Figure, With<MainFigure>>,
+    mut figures: Query<(&mut Figure, Option<&Role>)>,
 ) {
     if !controls.is_changed() {
         return;
     }
-    let t = thresholds
-        .0
-        .preset(&controls.preset)
-        .unwrap_or_else(|| thresholds.0.default.clone());
-    for mut f in &mut figures {
-        f.request = controls.request;
+    let t = thresholds.0.preset_or_default(&controls.preset);
+    for (mut f, role) in &mut figures {
+        f.request = match role {
+            Some(Role::Faulty(fault)) => faulty_pose(&controls.request, *fault),
+            Some(Role::Correct) | None => controls.request,
+        };
         f.thresholds = t.clone();
     }
 }
