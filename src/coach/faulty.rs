@@ -30,8 +30,9 @@ pub fn faulty_pose(correct: &PoseRequest, fault: Fault) -> PoseRequest {
             p.hip_deg = (depth + 15.0).min(125.0);
         }
         Fault::LockedKnees => p.knee_deg = 0.0,
-        // Eyes to the horizon.
-        Fault::ChinUp => p.neck_deg = -35.0,
+        // Eyes to the horizon: with the torso 55-65° forward that takes about
+        // 50° of neck extension, and it has to read from the back of a gym.
+        Fault::ChinUp => p.neck_deg = -50.0,
         Fault::RibsFlared => p.lumbar_deg = -20.0,
         // The centre of mass drifts towards the balls of the feet.
         Fault::WeightOnToes => p.balance_shift_m = 0.06,
