@@ -1,4 +1,5 @@
 //! The `hinge` binary: launch options in, app or headless command out.
+#![cfg_attr(target_arch = "wasm32", allow(unused_imports, dead_code))]
 
 use std::process::ExitCode;
 
@@ -39,6 +40,14 @@ fn run_app(launch: &hinge::launch::Launch) -> Result<(), Failure> {
     }
 }
 
+/// In the browser there is no command line (launch options from the URL
+/// query come with the web build, issue 7): open the default view.
+#[cfg(target_arch = "wasm32")]
+fn main() {
+    hinge::app::build(&hinge::launch::Launch::default()).run();
+}
+
+#[cfg(not(target_arch = "wasm32"))]
 fn main() -> ExitCode {
     let started = std::time::Instant::now();
     let cli = match Cli::try_parse() {
