@@ -77,6 +77,27 @@ pub fn build(launch: &Launch) -> App {
         app.insert_resource(crate::shot::PendingShot::new(plan.clone()));
     }
     app.insert_state(crate::modes::ViewState::from(launch.view));
+    let mut playback = crate::drill::Playback::default();
+    playback.set_speed(launch.speed);
+    if let Some(id) = &launch.drill {
+        playback.start(id);
+        if let Some(shot) = &launch.shot {
+            // A shot shows the drill at a fixed moment: `--time`, or the middle
+            // of the hold at the sticking point.
+            playback.playing = false;
+            playback.time_s = shot.time_s;
+            if shot.time_s <= 0.0
+                && let Some(d) = crate::drill::Library::builtin().get(id)
+            {
+                let hold = d
+                    .phases
+                    .iter()
+                    .find(|p| p.kind == crate::drill::PhaseKind::Hold);
+                playback.time_s = d.hold_start_s() + hold.map_or(0.0, |p| p.seconds / 2.0);
+            }
+        }
+    }
+    app.insert_resource(playback);
     if let Some(fault) = launch.fault {
         let mut settings = crate::modes::CompareSettings {
             faults: vec![fault],
@@ -108,6 +129,7 @@ pub fn plugin(app: &mut App) {
         crate::ui::plugin,
         crate::shot::plugin,
         crate::modes::plugin,
+        crate::drill::assets::plugin,
     ));
 }
 

@@ -9,6 +9,7 @@ use serde::Serialize;
 use crate::body::{Load, LoadPlace, Metrics, PoseRequest, RangeError, Sex, solve};
 use crate::coach::{FaultCatalogue, ThresholdsFile, Verdict, evaluate};
 use crate::content::ContentError;
+use crate::drill::Library;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -322,21 +323,27 @@ pub fn rounded(m: &Metrics) -> serde_json::Value {
     v
 }
 
-/// Drill ids and presets `--drill` accepts in `hinge pose`.
+/// The thresholds `--drill` names in `hinge pose`: a drill id (judged by its
+/// preset) or a preset of `coach/thresholds.ron`.
 pub fn thresholds_for(
     file: &ThresholdsFile,
     drill: Option<&str>,
 ) -> Result<crate::coach::Thresholds, Failure> {
-    match drill {
-        None => Ok(file.default.clone()),
-        Some(id) => file.preset(id).ok_or_else(|| {
-            let known: Vec<&str> = file.presets.keys().map(String::as_str).collect();
-            Failure::usage(format!(
-                "--drill {id}: unknown drill; known: {}",
-                known.join(", ")
-            ))
-        }),
+    let Some(id) = drill else {
+        return Ok(file.default.clone());
+    };
+    let library = Library::builtin();
+    if let Some(d) = library.get(id) {
+        return Ok(d.thresholds(file));
     }
+    file.preset(id).ok_or_else(|| {
+        let mut known: Vec<&str> = library.ids();
+        known.extend(file.presets.keys().map(String::as_str));
+        Failure::usage(format!(
+            "--drill {id}: unknown drill; known: {}",
+            known.join(", ")
+        ))
+    })
 }
 
 pub fn run_pose(args: &PoseArgs, out: &mut dyn Write) -> Result<(), Failure> {
@@ -468,14 +475,53 @@ pub fn check_content(dir: Option<&std::path::Path>) -> Vec<ContentError> {
         Err(e) => errors.push(e),
     }
     let (file, text) = crate::content::builtin::THRESHOLDS;
+    let mut thresholds = ThresholdsFile::builtin();
     match read(file, text) {
-        Ok(t) => {
-            if let Err(e) = ThresholdsFile::parse(&name(file), &t) {
-                errors.push(e);
-            }
-        }
+        Ok(t) => match ThresholdsFile::parse(&name(file), &t) {
+            Ok(parsed) => thresholds = parsed,
+            Err(e) => errors.push(e),
+        },
         Err(e) => errors.push(e),
     }
+    let library = match dir {
+        None => Library::builtin(),
+        Some(d) => {
+            let folder = d.join("drills");
+            let mut files: Vec<std::path::PathBuf> = match std::fs::read_dir(&folder) {
+                Ok(entries) => entries
+                    .filter_map(|e| e.ok().map(|e| e.path()))
+                    .filter(|p| p.to_string_lossy().ends_with(".drill.ron"))
+                    .collect(),
+                Err(e) => {
+                    errors.push(ContentError {
+                        file: folder.display().to_string(),
+                        line: 0,
+                        col: 0,
+                        message: format!("cannot read the drills folder: {e}"),
+                    });
+                    Vec::new()
+                }
+            };
+            files.sort();
+            let mut texts = Vec::new();
+            for path in files {
+                match std::fs::read_to_string(&path) {
+                    Ok(t) => texts.push((path.display().to_string(), t)),
+                    Err(e) => errors.push(ContentError {
+                        file: path.display().to_string(),
+                        line: 0,
+                        col: 0,
+                        message: format!("cannot read: {e}"),
+                    }),
+                }
+            }
+            Library::from_texts(
+                texts.iter().map(|(f, t)| (f.clone(), t.as_str())),
+                &thresholds,
+            )
+        }
+    };
+    errors.extend(library.problems);
     errors
 }
 
@@ -501,10 +547,28 @@ pub fn run_list(args: &ListArgs, out: &mut dyn Write) -> Result<(), Failure> {
             }
             Ok(())
         }
-        ListWhat::Drills | ListWhat::Quiz => Err(Failure {
-            message:
-                "no drills or quiz questions yet: the drill library and the quiz are still to come"
-                    .into(),
+        ListWhat::Drills => {
+            let library = Library::builtin();
+            if args.json {
+                let text = serde_json::to_string_pretty(&library.drills).map_err(|e| Failure {
+                    message: e.to_string(),
+                    code: 1,
+                })?;
+                writeln!(out, "{text}").map_err(io)?;
+            } else {
+                let mut level = None;
+                for d in &library.drills {
+                    if level != Some(d.level) {
+                        level = Some(d.level);
+                        writeln!(out, "{}", d.level.name()).map_err(io)?;
+                    }
+                    writeln!(out, "  {:<40} {}", d.id, d.summary).map_err(io)?;
+                }
+            }
+            Ok(())
+        }
+        ListWhat::Quiz => Err(Failure {
+            message: "no quiz questions yet: the quiz is still to come".into(),
             code: 1,
         }),
     }

@@ -47,6 +47,15 @@ impl Launch {
                 format!("--fault {id}: unknown fault; known: {}", known.join(", "))
             })?),
         };
+        if let Some(id) = &o.drill {
+            let library = crate::drill::Library::builtin();
+            if library.get(id).is_none() {
+                return Err(format!(
+                    "--drill {id}: unknown drill; known: {}",
+                    library.ids().join(", ")
+                ));
+            }
+        }
         let check = |name: &str, v: Option<f32>, range: crate::body::Range| match v {
             Some(x) if !range.contains(x) => Err(format!(
                 "--{name} {x}: outside the accepted range {} to {}{}",
@@ -62,7 +71,12 @@ impl Launch {
             Some(s) => return Err(format!("--speed {s}: outside the accepted range 0.1 to 2")),
         };
         Ok(Launch {
-            view: o.view.unwrap_or_default(),
+            // A drill on its own opens the drill library on that drill.
+            view: o.view.unwrap_or(if o.drill.is_some() {
+                View::Drills
+            } else {
+                View::Explore
+            }),
             drill: o.drill.clone(),
             fault,
             knee_deg,

@@ -7,6 +7,7 @@ pub mod body;
 pub mod cli;
 pub mod coach;
 pub mod content;
+pub mod drill;
 pub mod fps;
 pub mod launch;
 pub mod mannequin;

@@ -8,19 +8,22 @@ use crate::stage::camera::Orbit;
 use crate::stage::figure::{CoachThresholds, Figure, MainFigure, MannequinModel, spawn_figure};
 use crate::ui::explore::PoseControls;
 
-/// The view on screen. Drills, quiz and present are still to come; asking for
-/// them opens the explore view.
+/// The view on screen. Quiz and present are still to come; asking for them
+/// opens the explore view.
 #[derive(States, Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum ViewState {
     #[default]
     Explore,
     Compare,
+    /// The drill library: one figure performing the chosen drill.
+    Drills,
 }
 
 impl From<View> for ViewState {
     fn from(v: View) -> Self {
         match v {
             View::Compare => ViewState::Compare,
+            View::Drills => ViewState::Drills,
             _ => ViewState::Explore,
         }
     }
@@ -62,6 +65,7 @@ pub fn plugin(app: &mut App) {
     app.init_state::<ViewState>()
         .init_resource::<CompareSettings>();
     app.add_systems(OnEnter(ViewState::Explore), spawn_explore);
+    app.add_systems(OnEnter(ViewState::Drills), spawn_drills);
     app.add_systems(OnEnter(ViewState::Compare), spawn_compare);
     app.add_systems(
         Update,
@@ -79,6 +83,46 @@ fn thresholds_of(controls: &PoseControls, t: &CoachThresholds) -> crate::coach::
 }
 
 fn spawn_explore(
+    commands: Commands,
+    assets: Res<AssetServer>,
+    controls: Res<PoseControls>,
+    t: Res<CoachThresholds>,
+    orbit: ResMut<Orbit>,
+    model: Res<MannequinModel>,
+) {
+    spawn_single(
+        ViewState::Explore,
+        commands,
+        assets,
+        controls,
+        t,
+        orbit,
+        model,
+    );
+}
+
+fn spawn_drills(
+    commands: Commands,
+    assets: Res<AssetServer>,
+    controls: Res<PoseControls>,
+    t: Res<CoachThresholds>,
+    orbit: ResMut<Orbit>,
+    model: Res<MannequinModel>,
+) {
+    spawn_single(
+        ViewState::Drills,
+        commands,
+        assets,
+        controls,
+        t,
+        orbit,
+        model,
+    );
+}
+
+/// One figure, driven by the sliders (explore) or by the drill (drills).
+fn spawn_single(
+    state: ViewState,
     mut commands: Commands,
     assets: Res<AssetServer>,
     controls: Res<PoseControls>,
@@ -98,7 +142,7 @@ fn spawn_explore(
     );
     commands
         .entity(e)
-        .insert((MainFigure, Role::Correct, DespawnOnExit(ViewState::Explore)));
+        .insert((MainFigure, Role::Correct, DespawnOnExit(state)));
 }
 
 /// Where figure `i` of `n` stands.

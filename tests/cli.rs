@@ -196,3 +196,54 @@ fn bad_view_options_get_one_line_and_exit_2_before_any_window_opens() {
     );
     assert_one_line_usage_error(&["--fault", "nope"], &["--fault", "chin_up"]);
 }
+
+#[test]
+fn list_drills_prints_the_ladder_as_json() {
+    let o = hinge(&["list", "drills", "--json"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let drills = v.as_array().unwrap();
+    assert!(drills.len() >= 20);
+    let ids: Vec<&str> = drills.iter().filter_map(|d| d["id"].as_str()).collect();
+    assert_eq!(ids.first(), Some(&"wall-hinge"));
+    assert_eq!(ids.last(), Some(&"conventional-deadlift"));
+    for d in drills {
+        assert!(d["phases"].as_array().unwrap().len() >= 4);
+        assert!(!d["faults"].as_array().unwrap().is_empty());
+    }
+}
+
+#[test]
+fn check_names_a_broken_drill_file_and_its_line() {
+    let dir = std::env::temp_dir().join(format!("hinge-check-drills-{}", std::process::id()));
+    std::fs::create_dir_all(dir.join("coach")).unwrap();
+    std::fs::create_dir_all(dir.join("drills")).unwrap();
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("assets");
+    for f in ["coach/thresholds.ron", "faults.ron"] {
+        std::fs::copy(root.join(f), dir.join(f)).unwrap();
+    }
+    let text = std::fs::read_to_string(root.join("drills/good-morning.drill.ron")).unwrap();
+    std::fs::write(dir.join("drills/good-morning.drill.ron"), &text).unwrap();
+    let broken = text.replacen("faults: [", "faults: [bad_posture, ", 1);
+    let line = broken
+        .lines()
+        .position(|l| l.contains("bad_posture"))
+        .unwrap()
+        + 1;
+    std::fs::write(dir.join("drills/copy.drill.ron"), broken).unwrap();
+    let o = hinge(&["check", dir.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    assert!(err.contains(&format!("copy.drill.ron:{line}:")), "{err}");
+    assert!(err.contains("bad_posture"), "{err}");
+    assert!(!err.contains("good-morning.drill.ron"), "{err}");
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn an_unknown_drill_lists_the_known_ones() {
+    assert_one_line_usage_error(
+        &["shot", "--out", "/tmp/x.png", "--drill", "kettlebell-swing"],
+        &["--drill", "wall-hinge", "conventional-deadlift"],
+    );
+}

@@ -284,3 +284,30 @@ fn a_missing_model_file_is_a_one_line_error() {
         "{err}"
     );
 }
+
+/// One shot per drill at its sticking point: the mannequin is there with its
+/// props, and the start of the drill looks different from the hold.
+#[test]
+fn every_drill_renders_at_its_sticking_point() {
+    for (id, _) in hinge::content::builtin::DRILLS {
+        let img = shot(&format!("drill-{id}"), &["--drill", id]);
+        let mut levels = [false; 256];
+        for p in img.pixels() {
+            levels[p.0[0] as usize] = true;
+        }
+        assert!(
+            levels.iter().filter(|l| **l).count() > 40,
+            "{id}: nearly flat"
+        );
+        let m = find_mannequin(&img);
+        assert!(m.count > 3000, "{id}: only {} mannequin pixels", m.count);
+    }
+    let start = shot(
+        "drill-dumbbell-rdl-start",
+        &["--drill", "dumbbell-rdl", "--time", "0.01"],
+    );
+    let hold = image::open(out_dir().join("drill-dumbbell-rdl.png"))
+        .unwrap()
+        .to_rgb8();
+    assert!(difference(&start, &hold) > 5000);
+}

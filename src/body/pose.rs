@@ -82,6 +82,8 @@ pub enum LoadPlace {
     /// Hanging from the hands, arms straight (dumbbells, kettlebells, barbell, trap bar).
     Hands,
     /// Held overhead by the handle, the bell resting between the shoulder blades (seed 000).
+    /// Content files write it `overhead_back` (a RON name cannot hold a dash).
+    #[serde(alias = "overhead_back")]
     OverheadBack,
 }
 

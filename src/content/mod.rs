@@ -18,12 +18,14 @@ pub struct ContentError {
 
 impl fmt::Display for ContentError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.line > 0 {
+        if self.line > 0 && self.col > 0 {
             write!(
                 f,
                 "{}:{}:{}: {}",
                 self.file, self.line, self.col, self.message
             )
+        } else if self.line > 0 {
+            write!(f, "{}:{}: {}", self.file, self.line, self.message)
         } else {
             write!(f, "{}: {}", self.file, self.message)
         }
@@ -59,4 +61,38 @@ pub mod builtin {
         include_str!("../../assets/coach/thresholds.ron"),
     );
     pub const FAULTS: (&str, &str) = ("faults.ron", include_str!("../../assets/faults.ron"));
+
+    pub const LESSON: (&str, &str) = ("lesson.ron", include_str!("../../assets/lesson.ron"));
+
+    macro_rules! drills {
+        ($($id:literal),* $(,)?) => {
+            &[$(($id, include_str!(concat!("../../assets/drills/", $id, ".drill.ron")))),*]
+        };
+    }
+
+    /// Every drill file under `assets/drills/`, by id (a test checks that
+    /// this list and the folder agree). The app loads them through the asset
+    /// server; the command line and the tests read these embedded copies.
+    pub const DRILLS: &[(&str, &str)] = drills![
+        "wall-hinge",
+        "dowel-hinge",
+        "banded-hinge",
+        "goblet-hinge",
+        "upper-back-kettlebell-hinge",
+        "kettlebell-good-morning",
+        "chain-good-morning",
+        "toes-elevated-kettlebell-good-morning",
+        "banded-good-morning-bench",
+        "pull-through",
+        "dumbbell-rdl",
+        "kettlebell-deadlift",
+        "double-kettlebell-deadlift",
+        "landmine-rdl",
+        "cable-pull-through",
+        "trap-bar-deadlift",
+        "barbell-rdl",
+        "good-morning",
+        "sumo-deadlift",
+        "conventional-deadlift",
+    ];
 }

@@ -2,11 +2,12 @@
 
 pub mod camera;
 pub mod figure;
+pub mod props;
 
 use bevy::prelude::*;
 
 pub(super) fn plugin(app: &mut App) {
-    app.add_plugins((camera::plugin, figure::plugin));
+    app.add_plugins((camera::plugin, figure::plugin, props::plugin));
     app.insert_resource(ClearColor(Color::srgb(0.93, 0.93, 0.91)));
     app.add_systems(Startup, spawn_floor_and_lights);
     app.add_systems(Update, draw_floor_marks);

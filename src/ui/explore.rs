@@ -69,7 +69,7 @@ pub fn apply_controls(
     }
 }
 
-fn slider(ui: &mut egui::Ui, label: &str, value: &mut f32, range: Range, hint: &str) -> bool {
+pub fn slider(ui: &mut egui::Ui, label: &str, value: &mut f32, range: Range, hint: &str) -> bool {
     ui.label(
         egui::RichText::new(format!(
             "{label}  ({:.0}{u} to {:.0}{u})",
@@ -109,6 +109,7 @@ pub fn panels(
     mut compare: ResMut<crate::modes::CompareSettings>,
     state: Res<State<ViewState>>,
     mut next: ResMut<NextState<ViewState>>,
+    (library, mut playback): (Res<crate::drill::Library>, ResMut<crate::drill::Playback>),
 ) -> Result {
     let view = *state.get();
     let mut settings = compare.clone();
@@ -120,6 +121,15 @@ pub fn panels(
             .layer_id(egui::LayerId::background())
             .max_rect(ctx.viewport_rect()),
     );
+    let mut bottom = 0.0;
+    if view == ViewState::Compare
+        && let Some(d) = playback
+            .drill
+            .clone()
+            .and_then(|id| library.get(&id).cloned())
+    {
+        bottom = super::drills::playback_bar(&mut root, &d, &mut playback, None);
+    }
     let mut edited = controls.request;
     let mut preset = controls.preset.clone();
     let left = egui::Panel::left("controls")
@@ -127,23 +137,18 @@ pub fn panels(
         .exact_size(330.0)
         .show(&mut root, |ui| {
             egui::ScrollArea::vertical().show(ui, |ui| {
-                ui.horizontal(|ui| {
-                    for (v, name) in [(ViewState::Explore, "Explore"), (ViewState::Compare, "Compare")] {
-                        if ui.selectable_label(view == v, egui::RichText::new(name).size(22.0)).clicked() && view != v {
-                            next.set(v);
-                        }
-                    }
-                });
+                super::drills::view_tabs(ui, view, &mut next);
                 ui.separator();
                 match view {
                     ViewState::Explore => {
                         ui.heading("Explore the hinge");
                         ui.label("Bend the knees and fold at the hips. The body keeps its balance over the middle of the feet, as yours does.");
                     }
-                    ViewState::Compare => {
+                    ViewState::Compare | ViewState::Drills => {
                         ui.heading("Correct and faulty");
-                        ui.label("The same depth done right and done wrong. The sliders move every figure.");
+                        ui.label("The same movement done right and done wrong. The sliders (or the drill) move every figure.");
                         fault_picker(ui, &mut settings, &catalogue.0);
+                        drill_picker(ui, &library, &mut playback);
                     }
                 }
                 ui.separator();
@@ -230,7 +235,7 @@ pub fn panels(
                         verdict_ui(ui, f, &catalogue.0, overlays.back_load);
                     }
                 }
-                ViewState::Compare => {
+                ViewState::Compare | ViewState::Drills => {
                     for fault in &settings.faults {
                         fault_card(ui, catalogue.0.get(*fault));
                         ui.separator();
@@ -245,7 +250,7 @@ pub fn panels(
     let screen = ctx.viewport_rect();
     view_rect.0 = egui::Rect::from_min_max(
         egui::pos2(screen.min.x + left, screen.min.y),
-        egui::pos2(screen.max.x - right, screen.max.y),
+        egui::pos2(screen.max.x - right, screen.max.y - bottom),
     );
     if edited != controls.request {
         controls.request = edited;
@@ -296,6 +301,35 @@ fn fault_picker(
     }
     settings.faults = faults;
     ui.checkbox(&mut settings.ghost, "ghost: overlay the faulty figure");
+}
+
+/// Animate the comparison with a drill, or pose it with the sliders.
+fn drill_picker(
+    ui: &mut egui::Ui,
+    library: &crate::drill::Library,
+    playback: &mut crate::drill::Playback,
+) {
+    ui.label(egui::RichText::new("Movement").strong());
+    let current = playback
+        .drill
+        .as_deref()
+        .and_then(|id| library.get(id))
+        .map_or("the sliders (no drill)".to_string(), |d| d.name.clone());
+    let mut chosen = playback.drill.clone();
+    egui::ComboBox::from_id_salt("compare drill")
+        .selected_text(current)
+        .show_ui(ui, |ui| {
+            ui.selectable_value(&mut chosen, None, "the sliders (no drill)");
+            for d in &library.drills {
+                ui.selectable_value(&mut chosen, Some(d.id.clone()), d.name.clone());
+            }
+        });
+    if chosen != playback.drill {
+        match chosen {
+            Some(id) => playback.start(&id),
+            None => playback.drill = None,
+        }
+    }
 }
 
 /// What a fault is, what to look for, and its cue.

@@ -1,6 +1,7 @@
 //! The egui panels: controls on the left, the verdict on the right, the 3D
 //! view in between. Text is large and high-contrast so it reads when projected.
 
+pub mod drills;
 pub mod explore;
 
 use bevy::camera::visibility::RenderLayers;
@@ -16,13 +17,14 @@ use crate::overlay::{ViewRect, overlay_labels};
 use crate::stage::camera::{Orbit, StageCamera};
 
 pub(super) fn plugin(app: &mut App) {
-    app.add_plugins(explore::plugin);
+    app.add_plugins((explore::plugin, drills::plugin));
     app.add_systems(Startup, spawn_ui_camera);
     app.add_systems(
         EguiPrimaryContextPass,
         (
             set_style.run_if(run_once),
-            explore::panels,
+            explore::panels.run_if(not(in_state(crate::modes::ViewState::Drills))),
+            drills::panels.run_if(in_state(crate::modes::ViewState::Drills)),
             fit_camera_to_view,
             overlay_labels,
         )

@@ -1,0 +1,121 @@
+//! Drills as Bevy assets: a loader for `*.drill.ron`, and the library
+//! resource the views read. A file that fails to load is kept as a problem
+//! (file, line, message), logged and shown in the app; the others still work.
+
+use bevy::asset::io::Reader;
+use bevy::asset::{AssetLoader, LoadContext};
+use bevy::prelude::*;
+
+use super::{Drill, Library};
+use crate::coach::ThresholdsFile;
+use crate::content::ContentError;
+
+/// Reads `*.drill.ron`, judged by the built-in coach thresholds.
+#[derive(Default, TypePath)]
+pub struct DrillLoader;
+
+impl AssetLoader for DrillLoader {
+    type Asset = Drill;
+    type Settings = ();
+    type Error = ContentError;
+
+    async fn load(
+        &self,
+        reader: &mut dyn Reader,
+        _settings: &(),
+        load_context: &mut LoadContext<'_>,
+    ) -> Result<Drill, ContentError> {
+        let file = format!("assets/{}", load_context.path());
+        let mut bytes = Vec::new();
+        reader
+            .read_to_end(&mut bytes)
+            .await
+            .map_err(|e| ContentError {
+                file: file.clone(),
+                line: 0,
+                col: 0,
+                message: format!("cannot read: {e}"),
+            })?;
+        let text = String::from_utf8(bytes).map_err(|e| ContentError {
+            file: file.clone(),
+            line: 0,
+            col: 0,
+            message: format!("not UTF-8 text: {e}"),
+        })?;
+        Drill::parse(&file, &text, &ThresholdsFile::builtin())
+    }
+
+    fn extensions(&self) -> &[&str] {
+        &["drill.ron"]
+    }
+}
+
+/// Handles of the drill files still loading, with their paths.
+#[derive(Resource, Default)]
+pub struct Pending(Vec<(String, Handle<Drill>)>);
+
+pub fn plugin(app: &mut App) {
+    app.init_asset::<Drill>()
+        .register_asset_loader(DrillLoader)
+        .init_resource::<Library>()
+        .init_resource::<Pending>()
+        .init_resource::<super::Playback>()
+        .add_systems(Startup, load_drills)
+        .add_systems(PreUpdate, collect_drills);
+}
+
+fn load_drills(assets: Res<AssetServer>, mut pending: ResMut<Pending>) {
+    for (id, _) in crate::content::builtin::DRILLS {
+        let path = format!("drills/{id}.drill.ron");
+        pending.0.push((path.clone(), assets.load(path)));
+    }
+}
+
+/// Move loaded drills into the library, and failures into its problems.
+fn collect_drills(
+    mut pending: ResMut<Pending>,
+    mut library: ResMut<Library>,
+    drills: Res<Assets<Drill>>,
+    assets: Res<AssetServer>,
+) {
+    if pending.0.is_empty() {
+        return;
+    }
+    let mut still = Vec::new();
+    for (path, handle) in pending.0.drain(..) {
+        if let Some(drill) = drills.get(&handle) {
+            library.insert(drill.clone(), &path);
+            continue;
+        }
+        match assets.load_state(&handle) {
+            bevy::asset::LoadState::Failed(err) => {
+                let problem = content_error(&path, &err);
+                error!("{problem}");
+                library.problems.push(problem);
+            }
+            _ => still.push((path, handle)),
+        }
+    }
+    pending.0 = still;
+}
+
+/// Our own error when the loader produced it; Bevy's message otherwise (a
+/// missing file, an unreadable folder).
+fn content_error(path: &str, err: &bevy::asset::AssetLoadError) -> ContentError {
+    if let bevy::asset::AssetLoadError::AssetLoaderError(e) = err
+        && let Some(ours) = e.error().downcast_ref::<ContentError>()
+    {
+        return ours.clone();
+    }
+    ContentError {
+        file: format!("assets/{path}"),
+        line: 0,
+        col: 0,
+        message: err.to_string(),
+    }
+}
+
+/// Whether every drill file has loaded or failed (a run condition).
+pub fn drills_loaded(pending: Res<Pending>) -> bool {
+    pending.0.is_empty()
+}

@@ -1,0 +1,576 @@
+//! The drill library: every hinge drill of the seed articles, on the
+//! progression ladder of seed 004, with keyframed phases, cues and props.
+//! Plain Rust: parsing, validation and sampling the animation; the Bevy asset
+//! loader lives in `assets.rs`.
+
+pub mod assets;
+pub mod lesson;
+pub mod playback;
+
+use serde::{Deserialize, Serialize};
+
+use crate::body::{Arms, Load, LoadPlace, PoseRequest, Range, ranges, solve};
+use crate::coach::{Fault, Thresholds, ThresholdsFile, evaluate};
+use crate::content::{ContentError, parse_ron};
+
+pub use playback::Playback;
+
+/// Rungs of the progression ladder (seed 004), plus the unloaded drills that
+/// come before it (the wall, dowel and band drills of seeds 002 and 003).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Level {
+    /// Unloaded drills that teach the shape (seeds 001-003).
+    Foundation,
+    /// Seed 004 rung 1: drills that give feedback on the hinge.
+    Feedback,
+    /// Seed 004 rung 2: the skill under a light load.
+    LoadedSkill,
+    /// Seed 004 rung 3: strength.
+    Strength,
+    /// Seed 004 rung 4: the heaviest lifts.
+    Highest,
+}
+
+impl Level {
+    pub const ALL: [Level; 5] = [
+        Level::Foundation,
+        Level::Feedback,
+        Level::LoadedSkill,
+        Level::Strength,
+        Level::Highest,
+    ];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            Level::Foundation => "foundation",
+            Level::Feedback => "feedback",
+            Level::LoadedSkill => "loaded_skill",
+            Level::Strength => "strength",
+            Level::Highest => "highest",
+        }
+    }
+
+    /// The rung number shown to users (0 for the foundation).
+    pub fn number(self) -> u8 {
+        self as u8
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Level::Foundation => "Foundation: learn the shape",
+            Level::Feedback => "Level 1: feedback drills",
+            Level::LoadedSkill => "Level 2: loaded skill",
+            Level::Strength => "Level 3: strength",
+            Level::Highest => "Level 4: the big lifts",
+        }
+    }
+}
+
+/// The parts of one repetition.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PhaseKind {
+    Setup,
+    Descent,
+    /// Held at the sticking point (seed 001, step 5).
+    Hold,
+    Ascent,
+}
+
+impl PhaseKind {
+    pub fn name(self) -> &'static str {
+        match self {
+            PhaseKind::Setup => "Set up",
+            PhaseKind::Descent => "Descend",
+            PhaseKind::Hold => "Hold",
+            PhaseKind::Ascent => "Return",
+        }
+    }
+}
+
+/// Things drawn with the mannequin. The load's mass is in `Drill::load`;
+/// props only say what it looks like and what else stands on the stage.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Prop {
+    /// A stick along the back: head, upper back and tailbone touch it.
+    Dowel,
+    /// An elastic band looped around the hips, anchored behind.
+    Band,
+    /// A wall behind the lifter, a foot's length from the heels.
+    Wall,
+    /// A bench in front of the shins.
+    Bench,
+    /// One kettlebell, where the load is held.
+    Kettlebell,
+    /// Two kettlebells, one in each hand.
+    Kettlebells,
+    /// One dumbbell in each hand.
+    Dumbbells,
+    /// A barbell with plates, in the hands or on the upper back.
+    Barbell,
+    /// A hexagonal bar the lifter stands inside.
+    TrapBar,
+    /// A bar anchored to the floor in front, the free end in the hands.
+    Landmine,
+    /// A low pulley behind the lifter, the rope between the legs.
+    Cable,
+    /// Chains hung round the neck.
+    Chains,
+    /// A plate under the front of the feet (toes elevated).
+    ToePlate,
+}
+
+impl Prop {
+    pub const ALL: [Prop; 13] = [
+        Prop::Dowel,
+        Prop::Band,
+        Prop::Wall,
+        Prop::Bench,
+        Prop::Kettlebell,
+        Prop::Kettlebells,
+        Prop::Dumbbells,
+        Prop::Barbell,
+        Prop::TrapBar,
+        Prop::Landmine,
+        Prop::Cable,
+        Prop::Chains,
+        Prop::ToePlate,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Prop::Dowel => "dowel",
+            Prop::Band => "band",
+            Prop::Wall => "wall",
+            Prop::Bench => "bench",
+            Prop::Kettlebell => "kettlebell",
+            Prop::Kettlebells => "two kettlebells",
+            Prop::Dumbbells => "dumbbells",
+            Prop::Barbell => "barbell",
+            Prop::TrapBar => "trap bar",
+            Prop::Landmine => "landmine",
+            Prop::Cable => "cable",
+            Prop::Chains => "chains",
+            Prop::ToePlate => "plate under the toes",
+        }
+    }
+}
+
+/// The joint angles of one keyframe (INTERFACES.md conventions, degrees).
+/// Angles left out are 0 (neutral).
+#[derive(Debug, Clone, Copy, PartialEq, Default, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Key {
+    pub knee_deg: f32,
+    pub hip_deg: f32,
+    pub lumbar_deg: f32,
+    pub thoracic_deg: f32,
+    pub neck_deg: f32,
+}
+
+impl Key {
+    pub fn lerp(&self, to: &Key, s: f32) -> Key {
+        let l = |a: f32, b: f32| a + (b - a) * s;
+        Key {
+            knee_deg: l(self.knee_deg, to.knee_deg),
+            hip_deg: l(self.hip_deg, to.hip_deg),
+            lumbar_deg: l(self.lumbar_deg, to.lumbar_deg),
+            thoracic_deg: l(self.thoracic_deg, to.thoracic_deg),
+            neck_deg: l(self.neck_deg, to.neck_deg),
+        }
+    }
+
+    fn checks(&self) -> [(Range, f32); 5] {
+        [
+            (ranges::KNEE, self.knee_deg),
+            (ranges::HIP, self.hip_deg),
+            (ranges::LUMBAR, self.lumbar_deg),
+            (ranges::THORACIC, self.thoracic_deg),
+            (ranges::NECK, self.neck_deg),
+        ]
+    }
+}
+
+/// One phase: the pose it ends in, how long it takes, and its cue.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Phase {
+    pub kind: PhaseKind,
+    pub seconds: f32,
+    /// The pose at the end of the phase; the phase moves there from the end
+    /// of the previous one (the first starts where the last ends, so a loop
+    /// is seamless).
+    pub to: Key,
+    /// What a coach says during this phase.
+    pub cue: String,
+}
+
+/// How the feet are placed.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Stance {
+    pub width_m: f32,
+    pub toe_out_deg: f32,
+}
+
+/// Where the arms are when they do not hang (holding a dowel, a bell at the
+/// chest): shoulder and elbow flexion relative to the trunk.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ArmsSet {
+    pub shoulder_deg: f32,
+    pub elbow_deg: f32,
+}
+
+/// One drill, as written in `assets/drills/ID.drill.ron`.
+#[derive(
+    Debug, Clone, PartialEq, Serialize, Deserialize, bevy::asset::Asset, bevy::reflect::TypePath,
+)]
+#[serde(deny_unknown_fields)]
+pub struct Drill {
+    pub id: String,
+    pub name: String,
+    pub level: Level,
+    /// Order within the level, 1 first.
+    pub rank: u32,
+    /// One line for the library list.
+    pub summary: String,
+    /// Why it matters, for the card.
+    pub why: String,
+    /// Which seed article (and BIOMECHANICS.md section) it rests on.
+    pub source: String,
+    /// What a learner needs, in words.
+    pub equipment: Vec<String>,
+    /// What is drawn.
+    #[serde(default)]
+    pub props: Vec<Prop>,
+    pub stance: Stance,
+    #[serde(default)]
+    pub load: Option<Load>,
+    /// Placed arms; `None` lets them hang (or hold the load where it is held).
+    #[serde(default)]
+    pub arms: Option<ArmsSet>,
+    /// A preset of `coach/thresholds.ron`; empty for the defaults.
+    #[serde(default)]
+    pub thresholds: String,
+    /// Faults this drill is prone to.
+    pub faults: Vec<Fault>,
+    pub phases: Vec<Phase>,
+}
+
+/// The longest a phase may last, seconds.
+const MAX_PHASE_S: f32 = 10.0;
+
+impl Drill {
+    /// Parse and validate one drill file. `thresholds` is the coach's file,
+    /// to check the preset this drill names and to judge its keyframes.
+    pub fn parse(
+        file: &str,
+        text: &str,
+        thresholds: &ThresholdsFile,
+    ) -> Result<Drill, ContentError> {
+        let drill: Drill = parse_ron(file, text)?;
+        drill
+            .validate(thresholds)
+            .map_err(|(needle, nth, message)| {
+                let line = nth_line_of(text, &needle, nth);
+                ContentError {
+                    file: file.to_string(),
+                    line,
+                    col: 0,
+                    message,
+                }
+            })?;
+        Ok(drill)
+    }
+
+    /// Check what RON cannot: ranges, phases, the preset, and that every
+    /// keyframe is a correct pose by this drill's own thresholds. An error
+    /// names a text to find in the file (and which occurrence) for its line.
+    fn validate(&self, file: &ThresholdsFile) -> Result<(), (String, usize, String)> {
+        let at = |field: &str, message: String| Err((format!("{field}:"), 0, message));
+        let id_ok = !self.id.is_empty()
+            && self
+                .id
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
+        if !id_ok {
+            return at(
+                "id",
+                format!("id `{}` must be lowercase words joined by '-'", self.id),
+            );
+        }
+        for (field, value) in [
+            ("name", &self.name),
+            ("summary", &self.summary),
+            ("why", &self.why),
+            ("source", &self.source),
+        ] {
+            if value.trim().is_empty() {
+                return at(field, format!("{field} is empty"));
+            }
+        }
+        if self.rank == 0 {
+            return at("rank", "rank starts at 1".into());
+        }
+        for (range, v) in [
+            (ranges::STANCE_WIDTH, self.stance.width_m),
+            (ranges::TOE_OUT, self.stance.toe_out_deg),
+        ] {
+            if !range.contains(v) {
+                return at("stance", out_of_range(range, v));
+            }
+        }
+        if let Some(load) = self.load
+            && !ranges::LOAD_MASS.contains(load.mass_kg)
+        {
+            return at("load", out_of_range(ranges::LOAD_MASS, load.mass_kg));
+        }
+        if let Some(arms) = self.arms {
+            for (range, v) in [
+                (ranges::SHOULDER, arms.shoulder_deg),
+                (ranges::ELBOW, arms.elbow_deg),
+            ] {
+                if !range.contains(v) {
+                    return at("arms", out_of_range(range, v));
+                }
+            }
+        }
+        if !self.thresholds.is_empty() && file.preset(&self.thresholds).is_none() {
+            let known: Vec<&str> = file.presets.keys().map(String::as_str).collect();
+            return at(
+                "thresholds",
+                format!(
+                    "no thresholds preset `{}`; known: {}",
+                    self.thresholds,
+                    known.join(", ")
+                ),
+            );
+        }
+        if self.faults.is_empty() {
+            return at(
+                "faults",
+                "name at least one fault this drill is prone to".into(),
+            );
+        }
+        if !self.phases.iter().any(|p| p.kind == PhaseKind::Hold) {
+            return at(
+                "phases",
+                "no `hold` phase: every drill holds at its sticking point (seed 001, step 5)"
+                    .into(),
+            );
+        }
+        let t = self.thresholds(file);
+        for (i, phase) in self.phases.iter().enumerate() {
+            let here = |message: String| Err(("kind:".to_string(), i, message));
+            if !(phase.seconds.is_finite() && phase.seconds > 0.0 && phase.seconds <= MAX_PHASE_S) {
+                return here(format!(
+                    "phase {} lasts {} s; a phase lasts more than 0 and at most {MAX_PHASE_S} s",
+                    i + 1,
+                    phase.seconds
+                ));
+            }
+            if phase.cue.trim().is_empty() {
+                return here(format!("phase {} has no cue", i + 1));
+            }
+            for (range, v) in phase.to.checks() {
+                if !range.contains(v) {
+                    return here(format!("phase {}: {}", i + 1, out_of_range(range, v)));
+                }
+            }
+            let verdict = evaluate(&solve(&self.request(&phase.to)), &t);
+            let pattern_ok = matches!(
+                verdict.pattern,
+                crate::coach::Pattern::Hinge | crate::coach::Pattern::Standing
+            );
+            if !pattern_ok
+                || !verdict.faults.is_empty()
+                || verdict.balance != crate::body::Balance::Balanced
+            {
+                let faults: Vec<&str> = verdict.faults.iter().map(|f| f.id()).collect();
+                return here(format!(
+                    "phase {} ({:?}) ends in a pose the coach would not accept: pattern {}, faults [{}], balance {:?}",
+                    i + 1,
+                    phase.kind,
+                    verdict.pattern.id(),
+                    faults.join(", "),
+                    verdict.balance
+                ));
+            }
+        }
+        Ok(())
+    }
+
+    /// The thresholds this drill is judged by.
+    pub fn thresholds(&self, file: &ThresholdsFile) -> Thresholds {
+        file.preset_or_default(&self.thresholds)
+    }
+
+    /// The full pose request for a keyframe: stance, load and arms added.
+    pub fn request(&self, key: &Key) -> PoseRequest {
+        let mut r = PoseRequest::default();
+        let p = &mut r.pose;
+        p.knee_deg = key.knee_deg;
+        p.hip_deg = key.hip_deg;
+        p.lumbar_deg = key.lumbar_deg;
+        p.thoracic_deg = key.thoracic_deg;
+        p.neck_deg = key.neck_deg;
+        p.stance_width_m = self.stance.width_m;
+        p.toe_out_deg = self.stance.toe_out_deg;
+        if let Some(arms) = self.arms {
+            p.arms = Arms::Set;
+            p.shoulder_deg = arms.shoulder_deg;
+            p.elbow_deg = arms.elbow_deg;
+        }
+        r.load = self.load;
+        r
+    }
+
+    /// Seconds for one repetition.
+    pub fn duration_s(&self) -> f32 {
+        self.phases.iter().map(|p| p.seconds).sum()
+    }
+
+    /// When the hold phase starts: the sticking point.
+    pub fn hold_start_s(&self) -> f32 {
+        let mut t = 0.0;
+        for p in &self.phases {
+            if p.kind == PhaseKind::Hold {
+                return t;
+            }
+            t += p.seconds;
+        }
+        0.0
+    }
+
+    /// The pose at `t` seconds into a repetition (clamped), and the index
+    /// of the phase it falls in. Phases ease in and out so the motion starts
+    /// and stops smoothly.
+    pub fn sample(&self, t: f32) -> (Key, usize) {
+        let n = self.phases.len();
+        let Some(last) = self.phases.last() else {
+            return (Key::default(), 0);
+        };
+        let mut from = last.to;
+        let mut start = 0.0;
+        let t = if t.is_finite() { t.max(0.0) } else { 0.0 };
+        for (i, phase) in self.phases.iter().enumerate() {
+            let end = start + phase.seconds;
+            if t < end || i == n - 1 {
+                let s = ((t - start) / phase.seconds).clamp(0.0, 1.0);
+                let eased = s * s * (3.0 - 2.0 * s);
+                return (from.lerp(&phase.to, eased), i);
+            }
+            from = phase.to;
+            start = end;
+        }
+        (last.to, n - 1)
+    }
+
+    /// Where the load hangs, for the props.
+    pub fn load_place(&self) -> Option<LoadPlace> {
+        self.load.map(|l| l.at)
+    }
+}
+
+fn out_of_range(range: Range, v: f32) -> String {
+    format!(
+        "{} = {v} is outside its range {}..{}{}",
+        range.name, range.min, range.max, range.unit
+    )
+}
+
+/// The line (1-based) of the `nth` occurrence (0-based) of `needle`, or of
+/// the first when there are fewer; 0 when it does not occur.
+pub fn nth_line_of(text: &str, needle: &str, nth: usize) -> usize {
+    let lines: Vec<usize> = text
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| l.contains(needle))
+        .map(|(i, _)| i + 1)
+        .collect();
+    lines
+        .get(nth)
+        .or(lines.first())
+        .copied()
+        .unwrap_or_default()
+}
+
+/// The drills in ladder order: by level, then rank, then name.
+#[derive(Debug, Clone, Default, PartialEq, bevy::prelude::Resource)]
+pub struct Library {
+    pub drills: Vec<Drill>,
+    /// Files that did not load, with their problem.
+    pub problems: Vec<ContentError>,
+}
+
+impl Library {
+    /// Add a drill, keeping ladder order; a second drill with the same id is
+    /// a problem and is left out.
+    pub fn insert(&mut self, drill: Drill, file: &str) {
+        if self.drills.iter().any(|d| d.id == drill.id) {
+            self.problems.push(ContentError {
+                file: file.to_string(),
+                line: 0,
+                col: 0,
+                message: format!("a drill with id `{}` already exists", drill.id),
+            });
+            return;
+        }
+        self.drills.push(drill);
+        self.drills
+            .sort_by(|a, b| (a.level, a.rank, &a.name).cmp(&(b.level, b.rank, &b.name)));
+    }
+
+    pub fn get(&self, id: &str) -> Option<&Drill> {
+        self.drills.iter().find(|d| d.id == id)
+    }
+
+    pub fn ids(&self) -> Vec<&str> {
+        self.drills.iter().map(|d| d.id.as_str()).collect()
+    }
+
+    /// Load a set of (file name, text) pairs; bad files become problems and
+    /// the rest still load.
+    pub fn from_texts<'a>(
+        files: impl IntoIterator<Item = (String, &'a str)>,
+        thresholds: &ThresholdsFile,
+    ) -> Library {
+        let mut library = Library::default();
+        for (file, text) in files {
+            match Drill::parse(&file, text, thresholds) {
+                Ok(d) => {
+                    let expected = format!("{}.drill.ron", d.id);
+                    if !file.ends_with(&expected) {
+                        library.problems.push(ContentError {
+                            file: file.clone(),
+                            line: crate::content::line_of(text, "id:"),
+                            col: 0,
+                            message: format!(
+                                "the file of drill `{}` must be named {expected}",
+                                d.id
+                            ),
+                        });
+                    } else {
+                        library.insert(d, &file);
+                    }
+                }
+                Err(e) => library.problems.push(e),
+            }
+        }
+        library
+    }
+
+    /// The drills shipped with the app (embedded, for the command line).
+    pub fn builtin() -> Library {
+        let thresholds = ThresholdsFile::builtin();
+        Library::from_texts(
+            crate::content::builtin::DRILLS
+                .iter()
+                .map(|(id, text)| (format!("drills/{id}.drill.ron"), *text)),
+            &thresholds,
+        )
+    }
+}

@@ -1,0 +1,405 @@
+//! The drill library: every drill loads and validates, animates through all
+//! its phases with the feet planted and the balance held, and every frame of
+//! it is a pose its own coach accepts; broken files are named with their line
+//! while the other drills still load; playback and the first lesson behave.
+
+use bevy::prelude::*;
+use hinge::body::{Balance, Joint, solve};
+use hinge::coach::{Pattern, ThresholdsFile, evaluate};
+use hinge::drill::lesson::{Lesson, LessonState};
+use hinge::drill::{Drill, Level, Library, PhaseKind, Playback};
+
+/// The drill ids INTERFACES.md promises.
+const PROMISED: [&str; 20] = [
+    "wall-hinge",
+    "dowel-hinge",
+    "banded-hinge",
+    "kettlebell-good-morning",
+    "goblet-hinge",
+    "upper-back-kettlebell-hinge",
+    "pull-through",
+    "chain-good-morning",
+    "toes-elevated-kettlebell-good-morning",
+    "banded-good-morning-bench",
+    "dumbbell-rdl",
+    "kettlebell-deadlift",
+    "double-kettlebell-deadlift",
+    "landmine-rdl",
+    "cable-pull-through",
+    "trap-bar-deadlift",
+    "barbell-rdl",
+    "good-morning",
+    "sumo-deadlift",
+    "conventional-deadlift",
+];
+
+fn assets() -> std::path::PathBuf {
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("assets")
+}
+
+#[test]
+fn every_promised_drill_loads_and_the_embedded_list_matches_the_folder() {
+    let library = Library::builtin();
+    assert!(library.problems.is_empty(), "{:?}", library.problems);
+    for id in PROMISED {
+        assert!(library.get(id).is_some(), "{id} is missing");
+    }
+    let mut on_disk: Vec<String> = std::fs::read_dir(assets().join("drills"))
+        .unwrap()
+        .filter_map(|e| {
+            let name = e.unwrap().file_name().to_string_lossy().into_owned();
+            name.strip_suffix(".drill.ron").map(str::to_string)
+        })
+        .collect();
+    on_disk.sort();
+    let mut embedded: Vec<String> = hinge::content::builtin::DRILLS
+        .iter()
+        .map(|(id, _)| id.to_string())
+        .collect();
+    embedded.sort();
+    assert_eq!(
+        on_disk, embedded,
+        "content::builtin::DRILLS and assets/drills disagree"
+    );
+}
+
+#[test]
+fn the_library_follows_the_progression_ladder() {
+    let library = Library::builtin();
+    // Every rung has drills, and the list never steps down a rung.
+    for level in Level::ALL {
+        assert!(
+            library.drills.iter().any(|d| d.level == level),
+            "no drill on {level:?}"
+        );
+    }
+    assert!(library.drills.windows(2).all(|w| w[0].level <= w[1].level));
+    // Seed 004's ladder: where its named drills sit.
+    let level = |id: &str| library.get(id).unwrap().level;
+    assert_eq!(level("wall-hinge"), Level::Foundation);
+    assert_eq!(level("chain-good-morning"), Level::Feedback);
+    assert_eq!(level("kettlebell-deadlift"), Level::LoadedSkill);
+    assert_eq!(level("trap-bar-deadlift"), Level::Strength);
+    assert_eq!(level("conventional-deadlift"), Level::Highest);
+    assert_eq!(library.drills.first().unwrap().id, "wall-hinge");
+    // Every drill has a cue for each phase and says where it comes from.
+    for d in &library.drills {
+        let kinds: Vec<PhaseKind> = d.phases.iter().map(|p| p.kind).collect();
+        for k in [
+            PhaseKind::Setup,
+            PhaseKind::Descent,
+            PhaseKind::Hold,
+            PhaseKind::Ascent,
+        ] {
+            assert!(kinds.contains(&k), "{}: no {k:?} phase", d.id);
+        }
+        assert!(d.source.contains("seed"), "{}: source {}", d.id, d.source);
+    }
+}
+
+#[test]
+fn every_drill_animates_with_the_feet_planted_balanced_and_correct() {
+    let library = Library::builtin();
+    let file = ThresholdsFile::builtin();
+    let mut wrong = Vec::new();
+    for d in &library.drills {
+        let t = d.thresholds(&file);
+        let steps = 240;
+        let mut feet = None;
+        let mut deepest: f32 = 0.0;
+        let mut phases_seen = std::collections::BTreeSet::new();
+        for i in 0..=steps {
+            let time = d.duration_s() * i as f32 / steps as f32;
+            let (key, phase) = d.sample(time);
+            phases_seen.insert(phase);
+            let solved = solve(&d.request(&key));
+            let v = evaluate(&solved, &t);
+            let at = format!("{} at {time:.2} s", d.id);
+            assert_eq!(solved.balance, Balance::Balanced, "{at}");
+            if !(matches!(v.pattern, Pattern::Hinge | Pattern::Standing) && v.faults.is_empty()) {
+                wrong.push(format!(
+                    "{at} (knee {:.0}, hip {:.0}): {:?} {:?}",
+                    key.knee_deg, key.hip_deg, v.pattern, v.faults
+                ));
+            }
+            // Heels and toes on the floor, in the same place all through.
+            let f = [Joint::HeelL, Joint::ToeL, Joint::HeelR, Joint::ToeR].map(|j| solved.joint(j));
+            for p in f {
+                assert!(p.y.abs() < 1e-3, "{at}: a foot point at y={}", p.y);
+            }
+            match feet {
+                None => feet = Some(f),
+                Some(first) => {
+                    for (a, b) in first.iter().zip(f) {
+                        assert!(a.distance(b) < 1e-3, "{at}: the feet moved");
+                    }
+                }
+            }
+            deepest = deepest.max(key.hip_deg);
+        }
+        assert_eq!(
+            phases_seen.len(),
+            d.phases.len(),
+            "{}: a phase was skipped",
+            d.id
+        );
+        // It is a hinge drill: the hips really fold (torso towards parallel, B §1).
+        assert!(deepest >= 60.0, "{}: deepest hip angle {deepest}", d.id);
+    }
+    assert!(
+        wrong.is_empty(),
+        "poses the coach would not accept:\n{}",
+        wrong.join("\n")
+    );
+}
+
+fn drill_text(id: &str) -> String {
+    std::fs::read_to_string(assets().join(format!("drills/{id}.drill.ron"))).unwrap()
+}
+
+#[test]
+fn broken_drill_files_are_named_with_their_line_and_the_rest_still_load() {
+    let file = ThresholdsFile::builtin();
+    let good = drill_text("kettlebell-deadlift");
+    // A syntax error: a missing comma between two fields.
+    let syntax = good.replacen("rank:", "rank 2 rank:", 1);
+    let syntax_line = syntax.lines().position(|l| l.contains("rank 2")).unwrap() + 1;
+    // An unknown fault id.
+    let unknown = drill_text("dumbbell-rdl").replacen("rounded_back", "hunched_back", 1);
+    let unknown_line = unknown
+        .lines()
+        .position(|l| l.contains("hunched_back"))
+        .unwrap()
+        + 1;
+    // An angle out of range, and a level that does not exist.
+    let angle = drill_text("barbell-rdl").replacen("hip_deg:", "hip_deg: 170.0, lumbar_deg:", 1);
+    let level = drill_text("good-morning").replacen("level: strength", "level: expert", 1);
+    let mut files: Vec<(String, String)> = hinge::content::builtin::DRILLS
+        .iter()
+        .map(|(id, text)| (format!("drills/{id}.drill.ron"), text.to_string()))
+        .collect();
+    for (id, text) in [
+        ("kettlebell-deadlift", &syntax),
+        ("dumbbell-rdl", &unknown),
+        ("barbell-rdl", &angle),
+        ("good-morning", &level),
+    ] {
+        files
+            .iter_mut()
+            .find(|(f, _)| f.contains(&format!("/{id}.")))
+            .unwrap()
+            .1 = text.clone();
+    }
+    let library = Library::from_texts(files.iter().map(|(f, t)| (f.clone(), t.as_str())), &file);
+    assert_eq!(library.drills.len(), PROMISED.len() - 4);
+    assert_eq!(library.problems.len(), 4, "{:?}", library.problems);
+    let text: Vec<String> = library.problems.iter().map(|p| p.to_string()).collect();
+    let find = |id: &str| {
+        text.iter()
+            .find(|t| t.contains(id))
+            .cloned()
+            .unwrap_or_default()
+    };
+    assert!(
+        find("kettlebell-deadlift")
+            .contains(&format!("kettlebell-deadlift.drill.ron:{syntax_line}:")),
+        "{text:?}"
+    );
+    let unknown_err = find("dumbbell-rdl");
+    assert!(
+        unknown_err.contains(&format!(":{unknown_line}:")),
+        "{unknown_err}"
+    );
+    assert!(unknown_err.contains("hunched_back"), "{unknown_err}");
+    assert!(find("barbell-rdl").contains("hip = 170"), "{text:?}");
+    assert!(find("good-morning").contains("expert"), "{text:?}");
+    // The others still work.
+    assert!(library.get("sumo-deadlift").is_some());
+}
+
+#[test]
+fn a_drill_whose_keyframe_is_faulty_is_refused() {
+    let text = drill_text("barbell-rdl");
+    // Round the back at the sticking point: the coach would call it out.
+    let hold = text.find("kind: hold").unwrap();
+    let (head, tail) = text.split_at(hold);
+    let tail = tail.replacen("hip_deg:", "lumbar_deg: 40.0, hip_deg:", 1);
+    let broken = format!("{head}{tail}");
+    let err = Drill::parse("barbell-rdl.drill.ron", &broken, &ThresholdsFile::builtin())
+        .unwrap_err()
+        .to_string();
+    assert!(
+        err.contains("rounded_back") || err.contains("stoop"),
+        "{err}"
+    );
+    let line = broken
+        .lines()
+        .position(|l| l.contains("kind: hold"))
+        .unwrap()
+        + 1;
+    assert!(
+        err.contains(&format!("barbell-rdl.drill.ron:{line}:")),
+        "{err}"
+    );
+}
+
+fn a_drill() -> Drill {
+    Library::builtin().get("dumbbell-rdl").unwrap().clone()
+}
+
+#[test]
+fn playback_loops_holds_steps_and_scrubs() {
+    let d = a_drill();
+    let total = d.duration_s();
+    let mut p = Playback::default();
+    p.start(&d.id);
+    p.advance(&d, total * 0.5);
+    assert!((p.time_s - total * 0.5).abs() < 1e-4);
+    // Looping wraps around; without the loop it stops at the end.
+    p.advance(&d, total * 0.75);
+    assert!((p.time_s - total * 0.25).abs() < 1e-3, "{}", p.time_s);
+    p.looping = false;
+    p.advance(&d, total);
+    assert_eq!(p.time_s, total);
+    assert!(!p.playing);
+    p.toggle(&d);
+    assert!(p.playing && p.time_s == 0.0, "play at the end restarts");
+    // Hold at the sticking point: stops exactly where the hold begins.
+    p.hold_at_sticking_point = true;
+    p.advance(&d, total * 0.9);
+    assert_eq!(p.time_s, d.hold_start_s());
+    assert!(!p.playing);
+    assert_eq!(d.phases[d.sample(p.time_s + 0.01).1].kind, PhaseKind::Hold);
+    // Steps and scrubs pause and stay within the repetition.
+    p.scrub(&d, -5.0);
+    assert_eq!(p.time_s, 0.0);
+    p.step(&d, -3);
+    assert_eq!(p.time_s, 0.0);
+    p.step(&d, 30);
+    assert!((p.time_s - 1.0).abs() < 1e-4);
+    p.scrub(&d, f32::NAN);
+    assert_eq!(p.time_s, 0.0);
+    // Speed stays within 0.1x-2x; half speed takes twice as long.
+    p.set_speed(10.0);
+    assert_eq!(p.speed, 2.0);
+    p.set_speed(0.01);
+    assert_eq!(p.speed, 0.1);
+    p.set_speed(0.5);
+    p.hold_at_sticking_point = false;
+    p.playing = true;
+    p.advance(&d, 1.0);
+    assert!((p.time_s - 0.5).abs() < 1e-4);
+}
+
+#[test]
+fn the_first_lesson_follows_seed_001_and_each_demo_meets_its_own_goal() {
+    let library = Library::builtin();
+    let lesson = Lesson::builtin(&library).expect("the lesson parses");
+    assert!(lesson.steps.len() >= 7);
+    assert!(
+        lesson
+            .steps
+            .iter()
+            .any(|s| s.drill == "wall-hinge" && s.show.is_none())
+    );
+    assert!(
+        lesson
+            .steps
+            .iter()
+            .any(|s| s.drill == "dowel-hinge" && s.goal.dowel)
+    );
+    let file = ThresholdsFile::builtin();
+    for s in &lesson.steps {
+        let d = library.get(&s.drill).unwrap();
+        // What the mannequin shows (its pose, or the drill's hold) passes.
+        let key = s.show.unwrap_or_else(|| {
+            d.phases
+                .iter()
+                .find(|p| p.kind == PhaseKind::Hold)
+                .unwrap()
+                .to
+        });
+        let request = d.request(&key);
+        let v = evaluate(&solve(&request), &d.thresholds(&file));
+        let checks = s.goal.check(&request, &v);
+        assert!(checks.iter().all(|c| c.ok), "{}: {checks:?}", s.title);
+        // And a toe touch does not.
+        let mut bad = request;
+        bad.pose.lumbar_deg = 42.0;
+        bad.pose.hip_deg = 69.0;
+        bad.pose.knee_deg = 0.0;
+        let v = evaluate(&solve(&bad), &d.thresholds(&file));
+        assert!(!s.goal.check(&bad, &v).iter().all(|c| c.ok), "{}", s.title);
+    }
+    // Holding: the step is done only after the goal holds long enough.
+    let mut state = LessonState::default();
+    state.go_to(3);
+    state.trying = true;
+    assert!(!state.update(true, 1.0, 3.0));
+    assert!(!state.update(false, 1.0, 3.0));
+    assert!(!state.update(true, 2.0, 3.0));
+    assert!(state.update(true, 1.5, 3.0));
+    assert!(state.done);
+}
+
+#[test]
+fn a_lesson_naming_an_unknown_drill_is_refused_with_its_line() {
+    let (_, text) = hinge::content::builtin::LESSON;
+    let broken = text.replacen("drill: \"dowel-hinge\"", "drill: \"broomstick\"", 1);
+    let line = broken
+        .lines()
+        .position(|l| l.contains("broomstick"))
+        .unwrap()
+        + 1;
+    let err = Lesson::parse("lesson.ron", &broken, &Library::builtin())
+        .unwrap_err()
+        .to_string();
+    assert!(err.starts_with(&format!("lesson.ron:{line}:")), "{err}");
+}
+
+/// The app reads drills through its asset loader: with one file broken, the
+/// library holds every other drill and names the broken one with its line.
+#[test]
+fn the_app_loads_drills_through_the_asset_server_and_survives_a_broken_file() {
+    let dir = std::env::temp_dir().join(format!("hinge-assets-{}", std::process::id()));
+    let drills = dir.join("drills");
+    std::fs::create_dir_all(&drills).unwrap();
+    for (id, text) in hinge::content::builtin::DRILLS {
+        let text = if *id == "landmine-rdl" {
+            text.replacen("faults: [", "faults: [not_a_fault, ", 1)
+        } else {
+            text.to_string()
+        };
+        std::fs::write(drills.join(format!("{id}.drill.ron")), text).unwrap();
+    }
+    let mut app = App::new();
+    app.add_plugins((
+        MinimalPlugins,
+        bevy::asset::AssetPlugin {
+            file_path: dir.to_string_lossy().into_owned(),
+            ..default()
+        },
+    ));
+    app.add_plugins(hinge::drill::assets::plugin);
+    for _ in 0..2000 {
+        app.update();
+        let l = app.world().resource::<Library>();
+        if l.drills.len() + l.problems.len() >= PROMISED.len() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(2));
+    }
+    let library = app.world().resource::<Library>();
+    assert_eq!(
+        library.drills.len(),
+        PROMISED.len() - 1,
+        "{:?}",
+        library.problems
+    );
+    assert_eq!(library.problems.len(), 1);
+    let problem = library.problems[0].to_string();
+    assert!(problem.contains("landmine-rdl.drill.ron:"), "{problem}");
+    assert!(problem.contains("not_a_fault"), "{problem}");
+    assert!(library.problems[0].line > 0, "{problem}");
+    std::fs::remove_dir_all(&dir).ok();
+}
