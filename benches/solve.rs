@@ -1,4 +1,5 @@
-//! Solve + evaluate for one pose: the per-figure cost of every frame.
+//! Solve + evaluate for one pose: the per-figure cost of every frame; one
+//! frame of a playing drill; loading the drill library.
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use hinge::body::{Load, LoadPlace, PoseRequest, solve};
@@ -22,6 +23,22 @@ fn bench(c: &mut Criterion) {
         })
     });
     c.bench_function("solve_one_pose", |b| b.iter(|| solve(black_box(&request))));
+    // One frame of a playing drill: sample the keyframes, solve, evaluate.
+    let library = hinge::drill::Library::builtin();
+    let drill = library.get("conventional-deadlift").unwrap().clone();
+    let t = drill.thresholds(&ThresholdsFile::builtin());
+    let mut time = 0.0f32;
+    c.bench_function("drill_frame_sample_solve_evaluate", |b| {
+        b.iter(|| {
+            time = (time + 0.016) % drill.duration_s();
+            let (key, _) = drill.sample(black_box(time));
+            evaluate(&solve(&drill.request(&key)), &t)
+        })
+    });
+    // Loading the whole library from text (what `hinge check` and start-up do).
+    c.bench_function("parse_and_validate_all_drills", |b| {
+        b.iter(hinge::drill::Library::builtin)
+    });
 }
 
 criterion_group!(benches, bench);

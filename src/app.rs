@@ -98,6 +98,11 @@ pub fn build(launch: &Launch) -> App {
         }
     }
     app.insert_resource(playback);
+    if let Some(step) = launch.lesson_step {
+        let mut lesson = crate::drill::lesson::LessonState::default();
+        lesson.go_to(step);
+        app.insert_resource(lesson);
+    }
     if let Some(fault) = launch.fault {
         let mut settings = crate::modes::CompareSettings {
             faults: vec![fault],

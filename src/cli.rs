@@ -83,6 +83,9 @@ pub struct ViewOptions {
     /// Compare view: overlay the faulty figure on the correct one, translucent.
     #[arg(long)]
     pub ghost: bool,
+    /// Open the guided first lesson at this step (1 = the first).
+    #[arg(long, value_parser = clap::value_parser!(u32).range(1..=20))]
+    pub lesson: Option<u32>,
     /// Your own humanoid .glb (VRM or Mixamo bone names) instead of the built-in mannequin.
     #[arg(long)]
     pub model: Option<std::path::PathBuf>,

@@ -27,6 +27,8 @@ pub struct Launch {
     pub camera_given: bool,
     pub fullscreen: bool,
     pub ghost: bool,
+    /// The lesson step to open (0-based).
+    pub lesson_step: Option<usize>,
     /// A user's own model file, instead of the built-in mannequin.
     pub model: Option<std::path::PathBuf>,
     pub shot: Option<ShotPlan>,
@@ -72,11 +74,14 @@ impl Launch {
         };
         Ok(Launch {
             // A drill on its own opens the drill library on that drill.
-            view: o.view.unwrap_or(if o.drill.is_some() {
-                View::Drills
-            } else {
-                View::Explore
-            }),
+            lesson_step: o.lesson.map(|n| n as usize - 1),
+            view: o
+                .view
+                .unwrap_or(if o.drill.is_some() || o.lesson.is_some() {
+                    View::Drills
+                } else {
+                    View::Explore
+                }),
             drill: o.drill.clone(),
             fault,
             knee_deg,

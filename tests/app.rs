@@ -200,3 +200,99 @@ fn one_slider_change_moves_every_figure_in_the_compare_view() {
     assert!(figure(&app, figures[2]).verdict.has(Fault::LockedKnees));
     assert!(figure(&app, figures[3]).verdict.has(Fault::ChinUp));
 }
+
+/// The guided lesson in the app: in "watch" the mannequin takes the step's
+/// pose; in "your turn" the sliders pose it, and the step is done once the
+/// learner has held a correct pose for the step's time.
+#[test]
+fn the_lesson_shows_each_step_then_accepts_the_learners_pose() {
+    use hinge::drill::Library;
+    use hinge::drill::lesson::LessonState;
+    use hinge::modes::ViewState;
+    let mut app = App::new();
+    app.add_plugins((
+        MinimalPlugins,
+        bevy::transform::TransformPlugin,
+        bevy::state::app::StatesPlugin,
+    ));
+    app.insert_resource(bevy::time::TimeUpdateStrategy::ManualDuration(
+        std::time::Duration::from_millis(100),
+    ));
+    app.insert_state(ViewState::Drills);
+    app.insert_resource(Library::builtin());
+    app.init_resource::<hinge::drill::Playback>();
+    app.init_resource::<hinge::stage::props::ActiveProps>();
+    app.add_plugins((
+        hinge::stage::figure::plugin,
+        hinge::ui::explore::plugin,
+        hinge::ui::drills::plugin,
+    ));
+    let controls = PoseControls::default();
+    let t = CoachThresholds::default().0.preset("rdl").unwrap();
+    let fig = app
+        .world_mut()
+        .spawn((
+            Figure::new(controls.request, t),
+            MainFigure,
+            Transform::default(),
+        ))
+        .id();
+    let mut lesson = LessonState::default();
+    lesson.go_to(3); // "Hold it": 3 s at depth
+    app.insert_resource(lesson);
+    for _ in 0..3 {
+        app.update();
+    }
+    let content = app
+        .world()
+        .resource::<hinge::ui::drills::LessonContent>()
+        .0
+        .clone()
+        .expect("the lesson loaded");
+    let step = &content.steps[3];
+    // Watching: the mannequin shows the step's pose.
+    let shown = step.show.unwrap();
+    let f = figure(&app, fig);
+    assert_eq!(f.request.pose.hip_deg, shown.hip_deg);
+    assert_eq!(f.request.pose.knee_deg, shown.knee_deg);
+    // Your turn, standing up: not accepted, however long it is held.
+    app.world_mut().resource_mut::<LessonState>().trying = true;
+    {
+        let mut c = app.world_mut().resource_mut::<PoseControls>();
+        c.request.pose.hip_deg = 5.0;
+        c.request.pose.knee_deg = 15.0;
+    }
+    for _ in 0..50 {
+        app.update();
+    }
+    assert!(!app.world().resource::<LessonState>().done);
+    // A rounded back at the right depth: refused too.
+    {
+        let mut c = app.world_mut().resource_mut::<PoseControls>();
+        c.request.pose.hip_deg = 70.0;
+        c.request.pose.knee_deg = 20.0;
+        c.request.pose.lumbar_deg = 40.0;
+    }
+    for _ in 0..50 {
+        app.update();
+    }
+    assert!(!app.world().resource::<LessonState>().done);
+    // The right pose: done after about three seconds of holding, not before.
+    app.world_mut()
+        .resource_mut::<PoseControls>()
+        .request
+        .pose
+        .lumbar_deg = 0.0;
+    for _ in 0..10 {
+        app.update();
+    }
+    assert!(
+        !app.world().resource::<LessonState>().done,
+        "done before the hold time"
+    );
+    for _ in 0..30 {
+        app.update();
+    }
+    assert!(app.world().resource::<LessonState>().done);
+    assert_eq!(figure(&app, fig).request.pose.hip_deg, 70.0);
+}

@@ -205,22 +205,24 @@ pub fn view_tabs(ui: &mut egui::Ui, view: ViewState, next: &mut NextState<ViewSt
 }
 
 /// The caption and the playback bar along the bottom; returns its height.
+/// `still` replaces the phase's cue with a caption of its own (a lesson step
+/// showing one pose) and leaves out the playback controls.
 pub fn playback_bar(
     root: &mut egui::Ui,
     drill: &Drill,
     playback: &mut Playback,
-    caption_override: Option<&str>,
+    still: Option<(&str, &str)>,
 ) -> f32 {
     egui::Panel::bottom("playback")
         .resizable(false)
         .show(root, |ui| {
             let (_, phase) = drill.sample(playback.time_s);
             let phase = &drill.phases[phase.min(drill.phases.len() - 1)];
-            let caption = caption_override.unwrap_or(&phase.cue);
+            let (label, caption) = still.unwrap_or((phase.kind.name(), &phase.cue));
             ui.add_space(4.0);
             ui.horizontal_wrapped(|ui| {
                 ui.label(
-                    egui::RichText::new(format!("{}:", phase.kind.name().to_uppercase()))
+                    egui::RichText::new(format!("{}:", label.to_uppercase()))
                         .size(26.0)
                         .strong()
                         .color(super::explore::CORRECT_COLOUR),
@@ -228,6 +230,10 @@ pub fn playback_bar(
                 ui.label(egui::RichText::new(caption).size(26.0).strong());
             });
             ui.add_space(2.0);
+            if still.is_some() {
+                ui.add_space(4.0);
+                return;
+            }
             ui.horizontal_wrapped(|ui| {
                 if ui.button("⏮").on_hover_text("step back").clicked() {
                     playback.step(drill, -1);
@@ -313,8 +319,8 @@ pub fn panels(
     if let Some(d) = &drill
         && !(step.is_some() && lesson.trying)
     {
-        let caption = step.and_then(|(_, s)| s.show.map(|_| s.title.as_str()));
-        bottom = playback_bar(&mut root, d, &mut playback, caption);
+        let still = step.and_then(|(_, s)| s.show.map(|_| ("watch", s.title.as_str())));
+        bottom = playback_bar(&mut root, d, &mut playback, still);
     }
     let mut edited = controls.request;
     let left = egui::Panel::left("library")
