@@ -77,6 +77,16 @@ pub fn build(launch: &Launch) -> App {
         app.insert_resource(crate::shot::PendingShot::new(plan.clone()));
     }
     app.insert_state(crate::modes::ViewState::from(launch.view));
+    if launch.view == crate::cli::View::Present {
+        if launch.fault.is_some() {
+            app.insert_state(crate::modes::ViewState::Compare);
+        }
+        app.insert_resource(crate::present::Presenter {
+            on: true,
+            theme: launch.theme,
+            ..Default::default()
+        });
+    }
     let mut playback = crate::drill::Playback::default();
     playback.set_speed(launch.speed);
     if let Some(id) = &launch.drill {
@@ -135,6 +145,7 @@ pub fn plugin(app: &mut App) {
         crate::shot::plugin,
         crate::modes::plugin,
         crate::drill::assets::plugin,
+        crate::present::plugin,
     ));
 }
 

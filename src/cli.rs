@@ -83,6 +83,9 @@ pub struct ViewOptions {
     /// Compare view: overlay the faulty figure on the correct one, translucent.
     #[arg(long)]
     pub ghost: bool,
+    /// Presenter view colours: light for a bright room, dark for a dark one.
+    #[arg(long, value_enum)]
+    pub theme: Option<ThemeArg>,
     /// Open the guided first lesson at this step (1 = the first).
     #[arg(long, value_parser = clap::value_parser!(u32).range(1..=20))]
     pub lesson: Option<u32>,
@@ -100,6 +103,13 @@ pub enum View {
     Drills,
     Quiz,
     Present,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub enum ThemeArg {
+    #[default]
+    Light,
+    Dark,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default, Serialize)]

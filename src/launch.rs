@@ -27,6 +27,8 @@ pub struct Launch {
     pub camera_given: bool,
     pub fullscreen: bool,
     pub ghost: bool,
+    /// Presenter colours.
+    pub theme: crate::present::Theme,
     /// The lesson step to open (0-based).
     pub lesson_step: Option<usize>,
     /// A user's own model file, instead of the built-in mannequin.
@@ -75,6 +77,10 @@ impl Launch {
         Ok(Launch {
             // A drill on its own opens the drill library on that drill.
             lesson_step: o.lesson.map(|n| n as usize - 1),
+            theme: match o.theme {
+                Some(crate::cli::ThemeArg::Dark) => crate::present::Theme::Dark,
+                _ => crate::present::Theme::Light,
+            },
             view: o
                 .view
                 .unwrap_or(if o.drill.is_some() || o.lesson.is_some() {

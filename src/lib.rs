@@ -13,6 +13,7 @@ pub mod launch;
 pub mod mannequin;
 pub mod modes;
 pub mod overlay;
+pub mod present;
 pub mod shot;
 pub mod stage;
 pub mod ui;

@@ -23,7 +23,8 @@ impl From<View> for ViewState {
     fn from(v: View) -> Self {
         match v {
             View::Compare => ViewState::Compare,
-            View::Drills => ViewState::Drills,
+            // Presenting starts on the drills; `--fault` makes it a comparison.
+            View::Drills | View::Present => ViewState::Drills,
             _ => ViewState::Explore,
         }
     }

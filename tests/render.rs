@@ -311,3 +311,47 @@ fn every_drill_renders_at_its_sticking_point() {
         .to_rgb8();
     assert!(difference(&start, &hold) > 5000);
 }
+
+/// Presenter view in both projector themes: panels gone (the mannequin sits
+/// in the middle of the window, not between panels), the backdrop follows
+/// the theme, and the caption band at the bottom is high-contrast.
+#[test]
+fn the_presenter_view_renders_in_both_themes() {
+    let light = shot(
+        "present-light",
+        &["--view", "present", "--drill", "kettlebell-deadlift"],
+    );
+    let dark = shot(
+        "present-dark",
+        &[
+            "--view",
+            "present",
+            "--drill",
+            "kettlebell-deadlift",
+            "--theme",
+            "dark",
+        ],
+    );
+    for (name, img, backdrop_bright) in [("light", &light, true), ("dark", &dark, false)] {
+        let m = find_mannequin(img);
+        assert!(
+            m.count > 6000,
+            "{name}: only {} mannequin pixels: not large",
+            m.count
+        );
+        // Sky above the floor, beside the figure.
+        let sky = img.get_pixel(1000, 150).0[0];
+        assert_eq!(sky > 128, backdrop_bright, "{name}: backdrop {sky}");
+        // The caption band: its background is the theme's (white or black).
+        let band = img.get_pixel(1270, 700).0[0];
+        assert!(
+            if backdrop_bright {
+                band > 240
+            } else {
+                band < 15
+            },
+            "{name}: band {band}"
+        );
+    }
+    assert!(difference(&light, &dark) > 100_000);
+}

@@ -23,13 +23,22 @@ pub(super) fn plugin(app: &mut App) {
         EguiPrimaryContextPass,
         (
             set_style.run_if(run_once),
-            explore::panels.run_if(not(in_state(crate::modes::ViewState::Drills))),
-            drills::panels.run_if(in_state(crate::modes::ViewState::Drills)),
+            explore::panels
+                .run_if(not(in_state(crate::modes::ViewState::Drills)))
+                .run_if(not(presenting)),
+            drills::panels
+                .run_if(in_state(crate::modes::ViewState::Drills))
+                .run_if(not(presenting)),
+            crate::present::present_ui.run_if(presenting),
             fit_camera_to_view,
             overlay_labels,
         )
             .chain(),
     );
+}
+
+fn presenting(p: Option<Res<crate::present::Presenter>>) -> bool {
+    p.is_some_and(|p| p.on)
 }
 
 /// egui draws through a camera of its own, over the whole window, so the 3D

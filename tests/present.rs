@@ -1,0 +1,210 @@
+//! Presenter controls without hardware: simulated keys (a clicker sends
+//! Page Up / Page Down / B / F5 / Escape) and gamepad buttons drive every
+//! action, on any of several pads.
+
+use bevy::input::gamepad::{Gamepad, GamepadButton};
+use bevy::prelude::*;
+use hinge::coach::Fault;
+use hinge::drill::{Library, Playback};
+use hinge::modes::{CompareSettings, ViewState};
+use hinge::overlay::Overlays;
+use hinge::present::{Action, BUTTONS, KEYS, Presenter, Theme};
+use hinge::stage::camera::Orbit;
+
+fn app() -> App {
+    let mut app = App::new();
+    app.add_plugins((
+        MinimalPlugins,
+        bevy::transform::TransformPlugin,
+        bevy::state::app::StatesPlugin,
+    ));
+    app.insert_state(ViewState::Drills);
+    app.insert_resource(Library::builtin());
+    app.init_resource::<Playback>()
+        .init_resource::<CompareSettings>()
+        .init_resource::<Overlays>()
+        .init_resource::<ButtonInput<KeyCode>>()
+        .init_resource::<hinge::stage::props::ActiveProps>()
+        .insert_resource(Orbit::preset(hinge::cli::CameraPreset::Side));
+    app.add_plugins((
+        hinge::stage::figure::plugin,
+        hinge::ui::explore::plugin,
+        hinge::ui::drills::plugin,
+        hinge::present::plugin,
+    ));
+    app.update();
+    app
+}
+
+fn press(app: &mut App, key: KeyCode) {
+    app.world_mut()
+        .resource_mut::<ButtonInput<KeyCode>>()
+        .press(key);
+    app.update();
+    let mut keys = app.world_mut().resource_mut::<ButtonInput<KeyCode>>();
+    keys.release(key);
+    keys.clear();
+    app.update();
+}
+
+fn button(app: &mut App, pad: Entity, b: GamepadButton) {
+    app.world_mut()
+        .get_mut::<Gamepad>(pad)
+        .unwrap()
+        .digital_mut()
+        .press(b);
+    app.update();
+    let mut g = app.world_mut().get_mut::<Gamepad>(pad).unwrap();
+    g.digital_mut().release(b);
+    g.digital_mut().clear();
+    app.update();
+}
+
+fn drill(app: &App) -> Option<String> {
+    app.world().resource::<Playback>().drill.clone()
+}
+
+fn view(app: &App) -> ViewState {
+    *app.world().resource::<State<ViewState>>().get()
+}
+
+/// What each action changed, read back from the app.
+#[derive(Debug, Clone, PartialEq)]
+struct Snapshot {
+    drill: Option<String>,
+    playing: bool,
+    speed: f32,
+    time: f32,
+    view: ViewState,
+    fault: Vec<Fault>,
+    yaw: f32,
+    angles: bool,
+    presenting: bool,
+    help: bool,
+    theme: Theme,
+}
+
+fn snapshot(app: &App) -> Snapshot {
+    let p = app.world().resource::<Playback>();
+    let pr = app.world().resource::<Presenter>();
+    Snapshot {
+        drill: p.drill.clone(),
+        playing: p.playing,
+        speed: p.speed,
+        time: p.time_s,
+        view: view(app),
+        fault: app.world().resource::<CompareSettings>().faults.clone(),
+        yaw: app.world().resource::<Orbit>().yaw_deg,
+        angles: app.world().resource::<Overlays>().angles,
+        presenting: pr.on,
+        help: pr.help,
+        theme: pr.theme,
+    }
+}
+
+/// The part of the state an action is meant to change.
+fn changed_by(action: Action, before: &Snapshot, after: &Snapshot) -> bool {
+    match action {
+        Action::NextDrill | Action::PreviousDrill => before.drill != after.drill,
+        Action::PlayPause => before.playing != after.playing,
+        Action::Slower => after.speed < before.speed,
+        Action::Faster => after.speed > before.speed,
+        Action::StepBack | Action::StepForward => !after.playing && before.time != after.time,
+        Action::ToggleCompare => before.view != after.view,
+        Action::NextFault => before.fault != after.fault,
+        Action::NextCamera => before.yaw != after.yaw,
+        Action::ToggleOverlays => before.angles != after.angles,
+        Action::TogglePresent => before.presenting != after.presenting,
+        Action::LeavePresent => before.presenting && !after.presenting,
+        Action::ToggleHelp => before.help != after.help,
+        Action::ToggleTheme => before.theme != after.theme,
+        // No window or quiz in this app: these only need not to crash.
+        Action::ToggleFullscreen | Action::RevealAnswer => true,
+    }
+}
+
+/// Put the app where `action` has something to change.
+fn prepare(app: &mut App, action: Action) {
+    let w = app.world_mut();
+    match action {
+        Action::LeavePresent => w.resource_mut::<Presenter>().on = true,
+        Action::StepBack => {
+            let mut p = w.resource_mut::<Playback>();
+            p.time_s = 1.0;
+        }
+        Action::Slower => w.resource_mut::<Playback>().speed = 1.0,
+        Action::Faster => w.resource_mut::<Playback>().speed = 1.0,
+        _ => {}
+    }
+}
+
+#[test]
+fn every_action_has_a_key_and_every_key_does_its_action() {
+    for action in Action::ALL {
+        let keys: Vec<KeyCode> = KEYS
+            .iter()
+            .filter(|(_, a)| *a == action)
+            .map(|(k, _)| *k)
+            .collect();
+        assert!(!keys.is_empty(), "{action:?} has no key");
+        for key in keys {
+            let mut app = app();
+            prepare(&mut app, action);
+            app.update();
+            let before = snapshot(&app);
+            press(&mut app, key);
+            let after = snapshot(&app);
+            assert!(
+                changed_by(action, &before, &after),
+                "{key:?} ({action:?}): {before:?} -> {after:?}"
+            );
+        }
+    }
+}
+
+#[test]
+fn every_gamepad_button_does_its_action_on_any_pad() {
+    let mut app = app();
+    let first = app.world_mut().spawn(Gamepad::default()).id();
+    let second = app.world_mut().spawn(Gamepad::default()).id();
+    for (i, (b, action)) in BUTTONS.iter().enumerate() {
+        let pad = if i % 2 == 0 { first } else { second };
+        prepare(&mut app, *action);
+        app.update();
+        let before = snapshot(&app);
+        button(&mut app, pad, *b);
+        let after = snapshot(&app);
+        assert!(
+            changed_by(*action, &before, &after),
+            "{b:?} ({action:?}): {before:?} -> {after:?}"
+        );
+    }
+    // A pad unplugged mid-drill: the other keeps working.
+    app.world_mut().despawn(first);
+    let before = drill(&app);
+    button(&mut app, second, GamepadButton::DPadRight);
+    assert_ne!(drill(&app), before);
+    assert_eq!(
+        app.world().resource::<Presenter>().device,
+        hinge::present::Device::Gamepad
+    );
+}
+
+#[test]
+fn a_clicker_walks_the_library_and_wraps_around() {
+    let mut app = app();
+    let library = Library::builtin();
+    let first = library.drills.first().unwrap().id.clone();
+    let last = library.drills.last().unwrap().id.clone();
+    app.world_mut().resource_mut::<Playback>().start(&first);
+    press(&mut app, KeyCode::PageUp);
+    assert_eq!(drill(&app).as_deref(), Some(last.as_str()));
+    press(&mut app, KeyCode::PageDown);
+    press(&mut app, KeyCode::PageDown);
+    assert_eq!(drill(&app).as_deref(), Some(library.drills[1].id.as_str()));
+    // F5 presents, Escape leaves.
+    press(&mut app, KeyCode::F5);
+    assert!(app.world().resource::<Presenter>().on);
+    press(&mut app, KeyCode::Escape);
+    assert!(!app.world().resource::<Presenter>().on);
+}
