@@ -541,7 +541,7 @@ fn help_window(ctx: &egui::Context, device: Device, fg: egui::Color32, bg: egui:
                         let buttons: Vec<String> = BUTTONS
                             .iter()
                             .filter(|(_, b)| b == a)
-                            .map(|(k, _)| format!("{k:?}"))
+                            .map(|(k, _)| button_name(*k).to_string())
                             .collect();
                         (!buttons.is_empty()).then(|| (buttons.join(" / "), a.describe()))
                     })
@@ -559,6 +559,30 @@ fn help_window(ctx: &egui::Context, device: Device, fg: egui::Color32, bg: egui:
                 }
             });
         });
+}
+
+/// Buttons by what is printed on them (Xbox / PlayStation).
+fn button_name(b: GamepadButton) -> &'static str {
+    match b {
+        GamepadButton::South => "A / Cross",
+        GamepadButton::East => "B / Circle",
+        GamepadButton::West => "X / Square",
+        GamepadButton::North => "Y / Triangle",
+        GamepadButton::DPadRight => "D-pad right",
+        GamepadButton::DPadLeft => "D-pad left",
+        GamepadButton::DPadUp => "D-pad up",
+        GamepadButton::DPadDown => "D-pad down",
+        GamepadButton::LeftTrigger => "LB / L1",
+        GamepadButton::RightTrigger => "RB / R1",
+        GamepadButton::LeftTrigger2 => "LT / L2",
+        GamepadButton::RightTrigger2 => "RT / R2",
+        GamepadButton::LeftThumb => "left stick click",
+        GamepadButton::RightThumb => "right stick click",
+        GamepadButton::Start => "Start / Options",
+        GamepadButton::Select => "Back / Share",
+        GamepadButton::Mode => "Guide / PS",
+        _ => "another button",
+    }
 }
 
 fn key_name(k: KeyCode) -> String {
