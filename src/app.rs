@@ -25,7 +25,15 @@ fn asset_root() -> String {
 
 /// Build the whole app for a launch.
 pub fn build(launch: &Launch) -> App {
+    let mut launch = launch.clone();
+    let settings_path = remembered(&mut launch);
+    let launch = &launch;
     let mut app = App::new();
+    if let Some((path, settings)) = settings_path {
+        app.insert_resource(settings);
+        app.insert_resource(SettingsPath(path));
+        app.add_systems(Last, remember_settings);
+    }
     // A user's own model is read from its own folder through `user://`.
     let user_model = launch.model.as_ref().and_then(|path| {
         let dir = path
@@ -190,4 +198,73 @@ pub fn window(launch: &Launch) -> Window {
 /// or focus (Xvfb).
 fn is_virtual_display(launch: &Launch) -> bool {
     launch.shot.is_some() || launch.no_vsync || std::env::var_os("HINGE_NO_VSYNC").is_some()
+}
+
+/// Where the desktop app keeps its settings (absent for shots and the web).
+#[derive(Resource, Debug, Clone)]
+pub struct SettingsPath(pub std::path::PathBuf);
+
+/// On the desktop, outside shots: read the saved window size and last view
+/// into the launch where the command line left them open.
+fn remembered(launch: &mut Launch) -> Option<(std::path::PathBuf, crate::settings::Settings)> {
+    if cfg!(target_arch = "wasm32")
+        || launch.shot.is_some()
+        || std::env::var_os("HINGE_NO_SETTINGS").is_some()
+    {
+        return None;
+    }
+    let path = crate::settings::default_path()?;
+    let (settings, message) = crate::settings::load(&path);
+    if let Some(m) = message {
+        eprintln!("hinge: {m}");
+    }
+    if launch.window_size.is_none() {
+        let (w, h) = settings.window;
+        launch.window_size = Some((w.clamp(320, 7680), h.clamp(240, 4320)));
+    }
+    if !launch.view_given {
+        launch.view = match settings.view.as_str() {
+            "compare" => crate::cli::View::Compare,
+            "drills" => crate::cli::View::Drills,
+            _ => crate::cli::View::Explore,
+        };
+        if launch.drill.is_none() {
+            launch.drill = settings
+                .drill
+                .clone()
+                .filter(|id| crate::drill::Library::builtin().get(id).is_some());
+        }
+    }
+    Some((path, settings))
+}
+
+/// Save the window size, view and drill when they change (at most once a second).
+fn remember_settings(
+    path: Res<SettingsPath>,
+    mut settings: ResMut<crate::settings::Settings>,
+    window: Query<&Window, With<bevy::window::PrimaryWindow>>,
+    state: Res<State<crate::modes::ViewState>>,
+    playback: Res<crate::drill::Playback>,
+    time: Res<Time<Real>>,
+    mut last_save: Local<f32>,
+) {
+    let mut now = settings.clone();
+    if let Ok(w) = window.single() {
+        now.window = (w.width().round() as u32, w.height().round() as u32);
+    }
+    now.view = match state.get() {
+        crate::modes::ViewState::Explore => "explore",
+        crate::modes::ViewState::Compare => "compare",
+        crate::modes::ViewState::Drills => "drills",
+    }
+    .into();
+    now.drill = playback.drill.clone();
+    let t = time.elapsed_secs();
+    if now != *settings && t - *last_save >= 1.0 {
+        *last_save = t;
+        if let Err(e) = crate::settings::save(&path.0, &now) {
+            warn!("cannot save settings to {}: {e}", path.0.display());
+        }
+        *settings = now;
+    }
 }

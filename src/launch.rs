@@ -27,6 +27,8 @@ pub struct Launch {
     pub camera_given: bool,
     pub fullscreen: bool,
     pub ghost: bool,
+    /// Whether `--view` was given (or left to the saved settings).
+    pub view_given: bool,
     /// Presenter colours.
     pub theme: crate::present::Theme,
     /// The lesson step to open (0-based).
@@ -77,6 +79,7 @@ impl Launch {
         Ok(Launch {
             // A drill on its own opens the drill library on that drill.
             lesson_step: o.lesson.map(|n| n as usize - 1),
+            view_given: o.view.is_some() || o.drill.is_some() || o.lesson.is_some(),
             theme: match o.theme {
                 Some(crate::cli::ThemeArg::Dark) => crate::present::Theme::Dark,
                 _ => crate::present::Theme::Light,

@@ -14,6 +14,7 @@ pub mod mannequin;
 pub mod modes;
 pub mod overlay;
 pub mod present;
+pub mod settings;
 pub mod shot;
 pub mod stage;
 pub mod ui;
