@@ -84,11 +84,8 @@ pub fn build(launch: &Launch) -> App {
     if let Some(plan) = &launch.shot {
         app.insert_resource(crate::shot::PendingShot::new(plan.clone()));
     }
-    app.insert_state(crate::modes::ViewState::from(launch.view));
+    app.insert_state(crate::modes::initial_view(launch.view, launch.fault));
     if launch.view == crate::cli::View::Present {
-        if launch.fault.is_some() {
-            app.insert_state(crate::modes::ViewState::Compare);
-        }
         app.insert_resource(crate::present::Presenter {
             on: true,
             theme: launch.theme,
@@ -107,11 +104,7 @@ pub fn build(launch: &Launch) -> App {
             if shot.time_s <= 0.0
                 && let Some(d) = crate::drill::Library::builtin().get(id)
             {
-                let hold = d
-                    .phases
-                    .iter()
-                    .find(|p| p.kind == crate::drill::PhaseKind::Hold);
-                playback.time_s = d.hold_start_s() + hold.map_or(0.0, |p| p.seconds / 2.0);
+                playback.time_s = d.sticking_point_s();
             }
         }
     }
@@ -223,11 +216,7 @@ fn remembered(launch: &mut Launch) -> Option<(std::path::PathBuf, crate::setting
         launch.window_size = Some((w.clamp(320, 7680), h.clamp(240, 4320)));
     }
     if !launch.view_given {
-        launch.view = match settings.view.as_str() {
-            "compare" => crate::cli::View::Compare,
-            "drills" => crate::cli::View::Drills,
-            _ => crate::cli::View::Explore,
-        };
+        launch.view = settings.view;
         if launch.drill.is_none() {
             launch.drill = settings
                 .drill
@@ -238,7 +227,8 @@ fn remembered(launch: &mut Launch) -> Option<(std::path::PathBuf, crate::setting
     Some((path, settings))
 }
 
-/// Save the window size, view and drill when they change (at most once a second).
+/// Save the window size, view and drill when they change (at most once a
+/// second; comparing costs nothing and nothing is copied until one differs).
 fn remember_settings(
     path: Res<SettingsPath>,
     mut settings: ResMut<crate::settings::Settings>,
@@ -248,23 +238,22 @@ fn remember_settings(
     time: Res<Time<Real>>,
     mut last_save: Local<f32>,
 ) {
-    let mut now = settings.clone();
-    if let Ok(w) = window.single() {
-        now.window = (w.width().round() as u32, w.height().round() as u32);
-    }
-    now.view = match state.get() {
-        crate::modes::ViewState::Explore => "explore",
-        crate::modes::ViewState::Compare => "compare",
-        crate::modes::ViewState::Drills => "drills",
-    }
-    .into();
-    now.drill = playback.drill.clone();
+    let size = window.single().map_or(settings.window, |w| {
+        (w.width().round() as u32, w.height().round() as u32)
+    });
+    let view = crate::cli::View::from(*state.get());
+    let same = settings.window == size
+        && settings.view == view
+        && settings.drill.as_deref() == playback.drill.as_deref();
     let t = time.elapsed_secs();
-    if now != *settings && t - *last_save >= 1.0 {
-        *last_save = t;
-        if let Err(e) = crate::settings::save(&path.0, &now) {
-            warn!("cannot save settings to {}: {e}", path.0.display());
-        }
-        *settings = now;
+    if same || t - *last_save < 1.0 {
+        return;
+    }
+    *last_save = t;
+    settings.window = size;
+    settings.view = view;
+    settings.drill.clone_from(&playback.drill);
+    if let Err(e) = crate::settings::save(&path.0, &settings) {
+        warn!("cannot save settings to {}: {e}", path.0.display());
     }
 }

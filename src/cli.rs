@@ -4,7 +4,7 @@
 use std::io::Write;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::body::{Load, LoadPlace, Metrics, PoseRequest, RangeError, Sex, solve};
 use crate::coach::{FaultCatalogue, ThresholdsFile, Verdict, evaluate};
@@ -94,7 +94,7 @@ pub struct ViewOptions {
     pub model: Option<std::path::PathBuf>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum View {
     #[default]
@@ -466,11 +466,8 @@ pub fn check_content(dir: Option<&std::path::Path>) -> Vec<ContentError> {
     let read = |rel: &str, builtin: &str| -> Result<String, ContentError> {
         match dir {
             None => Ok(builtin.to_string()),
-            Some(d) => std::fs::read_to_string(d.join(rel)).map_err(|e| ContentError {
-                file: d.join(rel).display().to_string(),
-                line: 0,
-                col: 0,
-                message: format!("cannot read: {e}"),
+            Some(d) => std::fs::read_to_string(d.join(rel)).map_err(|e| {
+                ContentError::whole_file(d.join(rel).display(), format!("cannot read: {e}"))
             }),
         }
     };
@@ -506,12 +503,10 @@ pub fn check_content(dir: Option<&std::path::Path>) -> Vec<ContentError> {
                     .filter(|p| p.to_string_lossy().ends_with(".drill.ron"))
                     .collect(),
                 Err(e) => {
-                    errors.push(ContentError {
-                        file: folder.display().to_string(),
-                        line: 0,
-                        col: 0,
-                        message: format!("cannot read the drills folder: {e}"),
-                    });
+                    errors.push(ContentError::whole_file(
+                        folder.display(),
+                        format!("cannot read the drills folder: {e}"),
+                    ));
                     Vec::new()
                 }
             };
@@ -520,12 +515,10 @@ pub fn check_content(dir: Option<&std::path::Path>) -> Vec<ContentError> {
             for path in files {
                 match std::fs::read_to_string(&path) {
                     Ok(t) => texts.push((path.display().to_string(), t)),
-                    Err(e) => errors.push(ContentError {
-                        file: path.display().to_string(),
-                        line: 0,
-                        col: 0,
-                        message: format!("cannot read: {e}"),
-                    }),
+                    Err(e) => errors.push(ContentError::whole_file(
+                        path.display(),
+                        format!("cannot read: {e}"),
+                    )),
                 }
             }
             Library::from_texts(

@@ -30,6 +30,25 @@ impl From<View> for ViewState {
     }
 }
 
+impl From<ViewState> for View {
+    fn from(v: ViewState) -> Self {
+        match v {
+            ViewState::Explore => View::Explore,
+            ViewState::Compare => View::Compare,
+            ViewState::Drills => View::Drills,
+        }
+    }
+}
+
+/// The view a launch opens: presenting opens the drills, or the comparison
+/// when a fault is named.
+pub fn initial_view(view: View, fault: Option<Fault>) -> ViewState {
+    match (view, fault) {
+        (View::Present, Some(_)) => ViewState::Compare,
+        (v, _) => v.into(),
+    }
+}
+
 /// A figure's role: the correct pattern, or the twin showing one fault.
 #[derive(Component, Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Role {
@@ -65,8 +84,8 @@ const SPACING_M: f32 = 1.45;
 pub fn plugin(app: &mut App) {
     app.init_state::<ViewState>()
         .init_resource::<CompareSettings>();
-    app.add_systems(OnEnter(ViewState::Explore), spawn_explore);
-    app.add_systems(OnEnter(ViewState::Drills), spawn_drills);
+    app.add_systems(OnEnter(ViewState::Explore), spawn_single);
+    app.add_systems(OnEnter(ViewState::Drills), spawn_single);
     app.add_systems(OnEnter(ViewState::Compare), spawn_compare);
     app.add_systems(
         Update,
@@ -83,47 +102,10 @@ fn thresholds_of(controls: &PoseControls, t: &CoachThresholds) -> crate::coach::
     t.0.preset_or_default(&controls.preset)
 }
 
-fn spawn_explore(
-    commands: Commands,
-    assets: Res<AssetServer>,
-    controls: Res<PoseControls>,
-    t: Res<CoachThresholds>,
-    orbit: ResMut<Orbit>,
-    model: Res<MannequinModel>,
-) {
-    spawn_single(
-        ViewState::Explore,
-        commands,
-        assets,
-        controls,
-        t,
-        orbit,
-        model,
-    );
-}
-
-fn spawn_drills(
-    commands: Commands,
-    assets: Res<AssetServer>,
-    controls: Res<PoseControls>,
-    t: Res<CoachThresholds>,
-    orbit: ResMut<Orbit>,
-    model: Res<MannequinModel>,
-) {
-    spawn_single(
-        ViewState::Drills,
-        commands,
-        assets,
-        controls,
-        t,
-        orbit,
-        model,
-    );
-}
-
-/// One figure, driven by the sliders (explore) or by the drill (drills).
+/// One figure, driven by the sliders (explore) or by the drill (drills); it
+/// leaves with the view it was spawned for.
 fn spawn_single(
-    state: ViewState,
+    state: Res<State<ViewState>>,
     mut commands: Commands,
     assets: Res<AssetServer>,
     controls: Res<PoseControls>,
@@ -143,7 +125,7 @@ fn spawn_single(
     );
     commands
         .entity(e)
-        .insert((MainFigure, Role::Correct, DespawnOnExit(state)));
+        .insert((MainFigure, Role::Correct, DespawnOnExit(*state.get())));
 }
 
 /// Where figure `i` of `n` stands.

@@ -436,18 +436,12 @@ pub fn present_ui(
             egui::Color32::from_rgb(255, 140, 60),
         ),
     };
-    let mut root = egui::Ui::new(
-        ctx.clone(),
-        "present".into(),
-        egui::UiBuilder::new()
-            .layer_id(egui::LayerId::background())
-            .max_rect(ctx.viewport_rect()),
-    );
+    let mut root = crate::ui::root_ui(&ctx, "present");
     let frame = egui::Frame::new()
         .fill(bg)
         .inner_margin(egui::Margin::symmetric(24, 10));
     let drill = playback.drill.as_deref().and_then(|id| library.get(id));
-    let top = egui::Panel::top("present title")
+    egui::Panel::top("present title")
         .frame(frame)
         .show(&mut root, |ui| {
             ui.horizontal_wrapped(|ui| {
@@ -470,11 +464,8 @@ pub fn present_ui(
                     );
                 }
             });
-        })
-        .response
-        .rect
-        .height();
-    let bottom = egui::Panel::bottom("present caption")
+        });
+    egui::Panel::bottom("present caption")
         .frame(frame)
         .show(&mut root, |ui| {
             let (label, cue) = match drill {
@@ -500,15 +491,8 @@ pub fn present_ui(
                 playback.speed
             );
             ui.label(egui::RichText::new(status).size(22.0).color(fg));
-        })
-        .response
-        .rect
-        .height();
-    let screen = ctx.viewport_rect();
-    view_rect.0 = egui::Rect::from_min_max(
-        egui::pos2(screen.min.x, screen.min.y + top),
-        egui::pos2(screen.max.x, screen.max.y - bottom),
-    );
+        });
+    crate::ui::set_view_rect(&root, &mut view_rect);
     if presenter.help {
         help_window(&ctx, presenter.device, fg, bg);
     }

@@ -14,8 +14,8 @@ pub struct Settings {
     pub version: u32,
     /// Logical window size.
     pub window: (u32, u32),
-    /// The last view: `explore`, `compare` or `drills`.
-    pub view: String,
+    /// The last view.
+    pub view: crate::cli::View,
     /// The last drill.
     pub drill: Option<String>,
 }
@@ -25,7 +25,7 @@ impl Default for Settings {
         Settings {
             version: 1,
             window: (1280, 720),
-            view: "explore".into(),
+            view: crate::cli::View::Explore,
             drill: None,
         }
     }
@@ -118,7 +118,7 @@ mod tests {
         assert_eq!(load(&path), (Settings::default(), None));
         let s = Settings {
             window: (1920, 1080),
-            view: "drills".into(),
+            view: crate::cli::View::Drills,
             drill: Some("barbell-rdl".into()),
             ..Default::default()
         };

@@ -132,23 +132,21 @@ impl FaultCatalogue {
                 } else {
                     "appears more than once"
                 };
-                return Err(ContentError {
-                    file: file.to_string(),
-                    line: if n == 0 { 0 } else { line_of(text, fault.id()) },
-                    col: 0,
-                    message: format!("fault `{}` {what}", fault.id()),
-                });
+                return Err(ContentError::at_line(
+                    file,
+                    if n == 0 { 0 } else { line_of(text, fault.id()) },
+                    format!("fault `{}` {what}", fault.id()),
+                ));
             }
         }
         for f in &faults {
             for (field, value) in [("name", &f.name), ("cue", &f.cue), ("source", &f.source)] {
                 if value.trim().is_empty() {
-                    return Err(ContentError {
-                        file: file.to_string(),
-                        line: line_of(text, f.id.id()),
-                        col: 0,
-                        message: format!("fault `{}` has an empty {field}", f.id.id()),
-                    });
+                    return Err(ContentError::at_line(
+                        file,
+                        line_of(text, f.id.id()),
+                        format!("fault `{}` has an empty {field}", f.id.id()),
+                    ));
                 }
             }
         }

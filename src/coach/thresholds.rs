@@ -98,20 +98,17 @@ impl ThresholdsFile {
         let parsed: ThresholdsFile = parse_ron(file, text)?;
         for (name, preset) in &parsed.presets {
             if let Err(message) = parsed.default.with(preset).check() {
-                return Err(ContentError {
-                    file: file.to_string(),
-                    line: line_of(text, &format!("\"{name}\"")),
-                    col: 0,
-                    message: format!("preset `{name}`: {message}"),
-                });
+                return Err(ContentError::at_line(
+                    file,
+                    line_of(text, &format!("\"{name}\"")),
+                    format!("preset `{name}`: {message}"),
+                ));
             }
         }
-        parsed.default.check().map_err(|message| ContentError {
-            file: file.to_string(),
-            line: line_of(text, "default"),
-            col: 0,
-            message,
-        })?;
+        parsed
+            .default
+            .check()
+            .map_err(|message| ContentError::at_line(file, line_of(text, "default"), message))?;
         Ok(parsed)
     }
 

@@ -34,6 +34,27 @@ impl fmt::Display for ContentError {
 
 impl std::error::Error for ContentError {}
 
+impl ContentError {
+    /// A problem with the file as a whole (unreadable, missing).
+    pub fn whole_file(file: impl fmt::Display, message: impl Into<String>) -> ContentError {
+        ContentError::at_line(file, 0, message)
+    }
+
+    /// A problem found after parsing, on a line (0 when not tied to one).
+    pub fn at_line(
+        file: impl fmt::Display,
+        line: usize,
+        message: impl Into<String>,
+    ) -> ContentError {
+        ContentError {
+            file: file.to_string(),
+            line,
+            col: 0,
+            message: message.into(),
+        }
+    }
+}
+
 /// Parse one RON document, naming the file and the line on error.
 pub fn parse_ron<T: DeserializeOwned>(file: &str, text: &str) -> Result<T, ContentError> {
     ron::Options::default()

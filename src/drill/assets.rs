@@ -10,9 +10,12 @@ use super::{Drill, Library};
 use crate::coach::ThresholdsFile;
 use crate::content::ContentError;
 
-/// Reads `*.drill.ron`, judged by the built-in coach thresholds.
-#[derive(Default, TypePath)]
-pub struct DrillLoader;
+/// Reads `*.drill.ron`, judged by the built-in coach thresholds (parsed once,
+/// not per file).
+#[derive(TypePath)]
+pub struct DrillLoader {
+    thresholds: ThresholdsFile,
+}
 
 impl AssetLoader for DrillLoader {
     type Asset = Drill;
@@ -30,19 +33,10 @@ impl AssetLoader for DrillLoader {
         reader
             .read_to_end(&mut bytes)
             .await
-            .map_err(|e| ContentError {
-                file: file.clone(),
-                line: 0,
-                col: 0,
-                message: format!("cannot read: {e}"),
-            })?;
-        let text = String::from_utf8(bytes).map_err(|e| ContentError {
-            file: file.clone(),
-            line: 0,
-            col: 0,
-            message: format!("not UTF-8 text: {e}"),
-        })?;
-        Drill::parse(&file, &text, &ThresholdsFile::builtin())
+            .map_err(|e| ContentError::whole_file(&file, format!("cannot read: {e}")))?;
+        let text = String::from_utf8(bytes)
+            .map_err(|e| ContentError::whole_file(&file, format!("not UTF-8 text: {e}")))?;
+        Drill::parse(&file, &text, &self.thresholds)
     }
 
     fn extensions(&self) -> &[&str] {
@@ -56,7 +50,9 @@ pub struct Pending(Vec<(String, Handle<Drill>)>);
 
 pub fn plugin(app: &mut App) {
     app.init_asset::<Drill>()
-        .register_asset_loader(DrillLoader)
+        .register_asset_loader(DrillLoader {
+            thresholds: ThresholdsFile::builtin(),
+        })
         .init_resource::<Library>()
         .init_resource::<Pending>()
         .init_resource::<super::Playback>()
@@ -107,12 +103,7 @@ fn content_error(path: &str, err: &bevy::asset::AssetLoadError) -> ContentError 
     {
         return ours.clone();
     }
-    ContentError {
-        file: format!("assets/{path}"),
-        line: 0,
-        col: 0,
-        message: err.to_string(),
-    }
+    ContentError::whole_file(format!("assets/{path}"), err.to_string())
 }
 
 /// Whether every drill file has loaded or failed (a run condition).

@@ -156,11 +156,8 @@ impl Lesson {
     /// Parse and check the lesson against the drills it names.
     pub fn parse(file: &str, text: &str, library: &Library) -> Result<Lesson, ContentError> {
         let lesson: Lesson = parse_ron(file, text)?;
-        let err = |needle: &str, message: String| ContentError {
-            file: file.to_string(),
-            line: line_of(text, needle),
-            col: 0,
-            message,
+        let err = |needle: &str, message: String| {
+            ContentError::at_line(file, line_of(text, needle), message)
         };
         if lesson.steps.is_empty() {
             return Err(err("steps", "the lesson has no steps".into()));

@@ -275,13 +275,7 @@ impl Drill {
         drill
             .validate(thresholds)
             .map_err(|(needle, nth, message)| {
-                let line = nth_line_of(text, &needle, nth);
-                ContentError {
-                    file: file.to_string(),
-                    line,
-                    col: 0,
-                    message,
-                }
+                ContentError::at_line(file, nth_line_of(text, &needle, nth), message)
             })?;
         Ok(drill)
     }
@@ -355,7 +349,7 @@ impl Drill {
                 "name at least one fault this drill is prone to".into(),
             );
         }
-        if !self.phases.iter().any(|p| p.kind == PhaseKind::Hold) {
+        if self.hold().is_none() {
             return at(
                 "phases",
                 "no `hold` phase: every drill holds at its sticking point (seed 001, step 5)"
@@ -417,20 +411,44 @@ impl Drill {
         p.lumbar_deg = key.lumbar_deg;
         p.thoracic_deg = key.thoracic_deg;
         p.neck_deg = key.neck_deg;
+        self.equip(&mut r);
+        r
+    }
+
+    /// Put this drill's stance, arms and load on a pose (the learner's own
+    /// joint angles stay).
+    pub fn equip(&self, r: &mut PoseRequest) {
+        let p = &mut r.pose;
         p.stance_width_m = self.stance.width_m;
         p.toe_out_deg = self.stance.toe_out_deg;
-        if let Some(arms) = self.arms {
-            p.arms = Arms::Set;
-            p.shoulder_deg = arms.shoulder_deg;
-            p.elbow_deg = arms.elbow_deg;
+        match self.arms {
+            Some(arms) => {
+                p.arms = Arms::Set;
+                p.shoulder_deg = arms.shoulder_deg;
+                p.elbow_deg = arms.elbow_deg;
+            }
+            None => p.arms = Arms::Hang,
         }
         r.load = self.load;
-        r
+    }
+
+    /// The thresholds preset by name; the default ones are the RDL's.
+    pub fn preset(&self) -> &str {
+        if self.thresholds.is_empty() {
+            "rdl"
+        } else {
+            &self.thresholds
+        }
     }
 
     /// Seconds for one repetition.
     pub fn duration_s(&self) -> f32 {
         self.phases.iter().map(|p| p.seconds).sum()
+    }
+
+    /// The hold at the sticking point.
+    pub fn hold(&self) -> Option<&Phase> {
+        self.phases.iter().find(|p| p.kind == PhaseKind::Hold)
     }
 
     /// When the hold phase starts: the sticking point.
@@ -443,6 +461,11 @@ impl Drill {
             t += p.seconds;
         }
         0.0
+    }
+
+    /// The middle of the hold: what a still picture of the drill shows.
+    pub fn sticking_point_s(&self) -> f32 {
+        self.hold_start_s() + self.hold().map_or(0.0, |p| p.seconds / 2.0)
     }
 
     /// The pose at `t` seconds into a repetition (clamped), and the index
@@ -511,12 +534,10 @@ impl Library {
     /// a problem and is left out.
     pub fn insert(&mut self, drill: Drill, file: &str) {
         if self.drills.iter().any(|d| d.id == drill.id) {
-            self.problems.push(ContentError {
-                file: file.to_string(),
-                line: 0,
-                col: 0,
-                message: format!("a drill with id `{}` already exists", drill.id),
-            });
+            self.problems.push(ContentError::whole_file(
+                file,
+                format!("a drill with id `{}` already exists", drill.id),
+            ));
             return;
         }
         self.drills.push(drill);
@@ -544,15 +565,11 @@ impl Library {
                 Ok(d) => {
                     let expected = format!("{}.drill.ron", d.id);
                     if !file.ends_with(&expected) {
-                        library.problems.push(ContentError {
-                            file: file.clone(),
-                            line: crate::content::line_of(text, "id:"),
-                            col: 0,
-                            message: format!(
-                                "the file of drill `{}` must be named {expected}",
-                                d.id
-                            ),
-                        });
+                        library.problems.push(ContentError::at_line(
+                            file,
+                            crate::content::line_of(text, "id:"),
+                            format!("the file of drill `{}` must be named {expected}", d.id),
+                        ));
                     } else {
                         library.insert(d, &file);
                     }

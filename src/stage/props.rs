@@ -13,6 +13,8 @@ use crate::stage::figure::{Figure, FigureSystems};
 /// What the drill on stage uses; empty when no drill is playing.
 #[derive(Resource, Debug, Clone, Default, PartialEq)]
 pub struct ActiveProps {
+    /// The drill they belong to.
+    pub drill: Option<String>,
     pub props: Vec<Prop>,
     pub load_at: Option<LoadPlace>,
     /// Where the wall stands (figure space, along the facing axis).
@@ -21,16 +23,18 @@ pub struct ActiveProps {
     pub bench_z: f32,
 }
 
-/// The props a figure wears now (to know when to rebuild them).
-#[derive(Component, Debug, Clone, Default, PartialEq)]
-struct Worn(ActiveProps);
+/// The props a figure wears: for which drill, and the entities of each
+/// prop's shapes in `prop_shapes` order.
+#[derive(Component, Debug, Clone, Default)]
+struct Worn {
+    drill: Option<String>,
+    parts: Vec<(Prop, Vec<Entity>)>,
+}
 
-/// One shape of one prop, following a figure.
+/// One shape of a prop, following a figure.
 #[derive(Component, Debug, Clone, Copy)]
 pub struct PropPart {
     pub figure: Entity,
-    pub prop: Prop,
-    pub index: usize,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -134,7 +138,8 @@ fn make_prop_assets(
     commands.insert_resource(PropAssets { shapes, finishes });
 }
 
-/// Give every figure the active props (and take away old ones).
+/// Give every figure the active drill's props (and take away old ones, and
+/// those of figures that left the stage).
 fn rebuild_props(
     mut commands: Commands,
     active: Res<ActiveProps>,
@@ -148,51 +153,63 @@ fn rebuild_props(
         }
     }
     for (figure, f, worn) in &figures {
-        if worn.is_some_and(|w| w.0 == *active) {
+        if worn.is_some_and(|w| w.drill == active.drill) {
             continue;
         }
-        for (entity, part) in &parts {
-            if part.figure == figure {
-                commands.entity(entity).despawn();
-            }
+        for e in worn.iter().flat_map(|w| &w.parts).flat_map(|(_, es)| es) {
+            commands.entity(*e).despawn();
         }
-        for &prop in &active.props {
-            for (index, (shape, finish, transform)) in prop_shapes(prop, &f.solved, &active)
-                .into_iter()
-                .enumerate()
-            {
-                commands.spawn((
-                    Name::new(format!("prop {}", prop.name())),
-                    PropPart {
-                        figure,
-                        prop,
-                        index,
-                    },
-                    Mesh3d(assets.shapes[shape as usize].clone()),
-                    MeshMaterial3d(assets.finishes[finish as usize].clone()),
-                    transform,
-                ));
-            }
-        }
-        commands.entity(figure).insert(Worn(active.clone()));
+        let parts = active
+            .props
+            .iter()
+            .map(|&prop| {
+                let entities = prop_shapes(prop, &f.solved, &active)
+                    .into_iter()
+                    .map(|(shape, finish, _)| {
+                        commands
+                            .spawn((
+                                Name::new(format!("prop {}", prop.name())),
+                                PropPart { figure },
+                                Mesh3d(assets.shapes[shape as usize].clone()),
+                                MeshMaterial3d(assets.finishes[finish as usize].clone()),
+                                // Placed by `place_props` in the same frame.
+                                Transform::default(),
+                            ))
+                            .id()
+                    })
+                    .collect();
+                (prop, entities)
+            })
+            .collect();
+        commands.entity(figure).insert(Worn {
+            drill: active.drill.clone(),
+            parts,
+        });
     }
 }
 
-/// Move every part to where its figure's body puts it.
+/// A figure with its props, and whether either moved since the last frame.
+type Wearer<'a> = (Ref<'a, Figure>, Ref<'a, Transform>, Ref<'a, Worn>);
+
+/// Move each prop to where its figure's body puts it, when the body moved.
 fn place_props(
     active: Res<ActiveProps>,
-    figures: Query<(&Figure, &Transform), Without<PropPart>>,
-    mut parts: Query<(&PropPart, &mut Transform)>,
+    figures: Query<Wearer, Without<PropPart>>,
+    mut parts: Query<&mut Transform, With<PropPart>>,
 ) {
-    for (part, mut transform) in &mut parts {
-        let Ok((f, root)) = figures.get(part.figure) else {
+    for (f, root, worn) in &figures {
+        if !(f.is_changed() || root.is_changed() || worn.is_changed()) {
             continue;
-        };
-        if let Some((_, _, t)) = prop_shapes(part.prop, &f.solved, &active).get(part.index) {
-            let mut t = *t;
-            t.translation += root.translation;
-            if *transform != t {
-                *transform = t;
+        }
+        for (prop, entities) in &worn.parts {
+            let shapes = prop_shapes(*prop, &f.solved, &active);
+            for (e, (_, _, t)) in entities.iter().zip(shapes) {
+                if let Ok(mut transform) = parts.get_mut(*e) {
+                    *transform = Transform {
+                        translation: t.translation + root.translation,
+                        ..t
+                    };
+                }
             }
         }
     }
@@ -499,6 +516,7 @@ mod tests {
         for prop in crate::drill::Prop::ALL {
             for load_at in [None, Some(LoadPlace::Hands), Some(LoadPlace::Back)] {
                 let active = ActiveProps {
+                    drill: None,
                     props: vec![prop],
                     load_at,
                     wall_z: -0.3,

@@ -93,54 +93,34 @@ pub fn drive_from_drill(
     }
     let drill = playback.drill.as_deref().and_then(|id| library.get(id));
     let Some(drill) = drill.filter(|_| view != ViewState::Explore) else {
-        if *props != ActiveProps::default() {
+        if props.drill.is_some() {
             *props = ActiveProps::default();
         }
         return;
     };
-    let wanted = active_props(drill);
-    if *props != wanted {
-        *props = wanted;
+    // Props and preset change with the drill, not with every frame.
+    if props.drill.as_deref() != Some(drill.id.as_str()) {
+        *props = active_props(drill);
     }
-    if controls.preset != preset_of(drill) {
-        controls.preset = preset_of(drill);
+    if controls.preset != drill.preset() {
+        controls.preset = drill.preset().to_string();
     }
-    if !drill_drives(view, &playback, &lesson) {
-        // The learner poses the figure inside the drill's stance and load.
-        let mut r = controls.request;
-        let d = drill.request(&crate::drill::Key::default());
-        r.pose.stance_width_m = d.pose.stance_width_m;
-        r.pose.toe_out_deg = d.pose.toe_out_deg;
-        r.pose.arms = d.pose.arms;
-        r.pose.shoulder_deg = d.pose.shoulder_deg;
-        r.pose.elbow_deg = d.pose.elbow_deg;
-        r.load = d.load;
-        if r != controls.request {
-            controls.request = r;
-        }
-        return;
+    let mut r = controls.request;
+    if drill_drives(view, &playback, &lesson) {
+        let key = match step.and_then(|s| s.show) {
+            Some(key) => key,
+            None => {
+                playback.advance(drill, time.delta_secs());
+                drill.sample(playback.time_s).0
+            }
+        };
+        r.pose = drill.request(&key).pose;
     }
-    let key = match step.and_then(|s| s.show) {
-        Some(key) => key,
-        None => {
-            playback.advance(drill, time.delta_secs());
-            drill.sample(playback.time_s).0
-        }
-    };
-    let mut r = drill.request(&key);
-    r.stature_m = controls.request.stature_m;
-    r.sex = controls.request.sex;
-    r.mass_kg = controls.request.mass_kg;
+    // The learner's own angles (when trying) or the drill's, in the drill's
+    // stance, arms and load; the body (height, sex, mass) stays the user's.
+    drill.equip(&mut r);
     if r != controls.request {
         controls.request = r;
-    }
-}
-
-fn preset_of(drill: &Drill) -> String {
-    if drill.thresholds.is_empty() {
-        "rdl".into()
-    } else {
-        drill.thresholds.clone()
     }
 }
 
@@ -148,23 +128,19 @@ fn preset_of(drill: &Drill) -> String {
 /// sticking point (seed 003 puts it a foot's length behind the heels; closer
 /// is the easier version, and that is where a mannequin of this size touches).
 pub fn active_props(drill: &Drill) -> ActiveProps {
-    let hold = drill
-        .phases
-        .iter()
-        .find(|p| p.kind == crate::drill::PhaseKind::Hold)
-        .map(|p| p.to)
-        .unwrap_or_default();
+    let hold = drill.hold().map(|p| p.to).unwrap_or_default();
     let solved = crate::body::solve(&drill.request(&hold));
+    let knee_z = solved
+        .joint(crate::body::Joint::KneeL)
+        .z
+        .max(solved.joint(crate::body::Joint::KneeR).z);
     ActiveProps {
+        drill: Some(drill.id.clone()),
         props: drill.props.clone(),
         load_at: drill.load_place(),
         wall_z: solved.joint(crate::body::Joint::Sacrum).z - 0.06,
         // Its near edge just touches the shins at the sticking point.
-        bench_z: solved
-            .joint(crate::body::Joint::KneeL)
-            .z
-            .max(solved.joint(crate::body::Joint::KneeR).z)
-            + 0.21,
+        bench_z: knee_z + 0.21,
     }
 }
 
@@ -204,7 +180,7 @@ pub fn view_tabs(ui: &mut egui::Ui, view: ViewState, next: &mut NextState<ViewSt
     });
 }
 
-/// The caption and the playback bar along the bottom; returns its height.
+/// The caption and the playback bar along the bottom.
 /// `still` replaces the phase's cue with a caption of its own (a lesson step
 /// showing one pose) and leaves out the playback controls.
 pub fn playback_bar(
@@ -212,7 +188,7 @@ pub fn playback_bar(
     drill: &Drill,
     playback: &mut Playback,
     still: Option<(&str, &str)>,
-) -> f32 {
+) {
     egui::Panel::bottom("playback")
         .resizable(false)
         .show(root, |ui| {
@@ -277,10 +253,7 @@ pub fn playback_bar(
                 ui.checkbox(&mut playback.hold_at_sticking_point, "stop at the hold");
             });
             ui.add_space(4.0);
-        })
-        .response
-        .rect
-        .height()
+        });
 }
 
 /// Everything on screen in the drills view.
@@ -298,32 +271,22 @@ pub fn panels(
     mut next: ResMut<NextState<ViewState>>,
 ) -> Result {
     let ctx = contexts.ctx_mut()?.clone();
-    let mut root = egui::Ui::new(
-        ctx.clone(),
-        "drills".into(),
-        egui::UiBuilder::new()
-            .layer_id(egui::LayerId::background())
-            .max_rect(ctx.viewport_rect()),
-    );
+    let mut root = crate::ui::root_ui(&ctx, "drills");
     let step = lesson.step.and_then(|i| {
         content
             .0
             .as_ref()
             .and_then(|l| l.steps.get(i).map(|s| (i, s)))
     });
-    let drill = playback
-        .drill
-        .clone()
-        .and_then(|id| library.get(&id).cloned());
-    let mut bottom = 0.0;
+    let drill = playback.drill.clone().and_then(|id| library.get(&id));
     if let Some(d) = &drill
         && !(step.is_some() && lesson.trying)
     {
         let still = step.and_then(|(_, s)| s.show.map(|_| ("watch", s.title.as_str())));
-        bottom = playback_bar(&mut root, d, &mut playback, still);
+        playback_bar(&mut root, d, &mut playback, still);
     }
     let mut edited = controls.request;
-    let left = egui::Panel::left("library")
+    egui::Panel::left("library")
         .resizable(false)
         .exact_size(330.0)
         .show(&mut root, |ui| {
@@ -348,11 +311,8 @@ pub fn panels(
                     None => library_list(ui, &library, &mut playback, &mut lesson, content.0.is_some()),
                 }
             });
-        })
-        .response
-        .rect
-        .width();
-    let right = egui::Panel::right("card")
+        });
+    egui::Panel::right("card")
         .resizable(false)
         .exact_size(380.0)
         .show(&mut root, |ui| {
@@ -369,15 +329,8 @@ pub fn panels(
                     }
                 }
             });
-        })
-        .response
-        .rect
-        .width();
-    let screen = ctx.viewport_rect();
-    view_rect.0 = egui::Rect::from_min_max(
-        egui::pos2(screen.min.x + left, screen.min.y),
-        egui::pos2(screen.max.x - right, screen.max.y - bottom),
-    );
+        });
+    crate::ui::set_view_rect(&root, &mut view_rect);
     if lesson.trying && edited != controls.request {
         controls.request = edited;
     }

@@ -114,25 +114,15 @@ pub fn panels(
     let view = *state.get();
     let mut settings = compare.clone();
     let ctx = contexts.ctx_mut()?.clone();
-    let mut root = egui::Ui::new(
-        ctx.clone(),
-        "explore".into(),
-        egui::UiBuilder::new()
-            .layer_id(egui::LayerId::background())
-            .max_rect(ctx.viewport_rect()),
-    );
-    let mut bottom = 0.0;
+    let mut root = crate::ui::root_ui(&ctx, "explore");
     if view == ViewState::Compare
-        && let Some(d) = playback
-            .drill
-            .clone()
-            .and_then(|id| library.get(&id).cloned())
+        && let Some(d) = playback.drill.clone().and_then(|id| library.get(&id))
     {
-        bottom = super::drills::playback_bar(&mut root, &d, &mut playback, None);
+        super::drills::playback_bar(&mut root, d, &mut playback, None);
     }
     let mut edited = controls.request;
     let mut preset = controls.preset.clone();
-    let left = egui::Panel::left("controls")
+    egui::Panel::left("controls")
         .resizable(false)
         .exact_size(330.0)
         .show(&mut root, |ui| {
@@ -219,13 +209,10 @@ pub fn panels(
                     edited = PoseControls::default().request;
                 }
             });
-        })
-        .response
-        .rect
-        .width();
+        });
 
     let figure = figures.iter().next();
-    let right = egui::Panel::right("verdict")
+    egui::Panel::right("verdict")
         .resizable(false)
         .exact_size(380.0)
         .show(&mut root, |ui| {
@@ -242,16 +229,9 @@ pub fn panels(
                     }
                 }
             });
-        })
-        .response
-        .rect
-        .width();
+        });
 
-    let screen = ctx.viewport_rect();
-    view_rect.0 = egui::Rect::from_min_max(
-        egui::pos2(screen.min.x + left, screen.min.y),
-        egui::pos2(screen.max.x - right, screen.max.y - bottom),
-    );
+    crate::ui::set_view_rect(&root, &mut view_rect);
     if edited != controls.request {
         controls.request = edited;
     }

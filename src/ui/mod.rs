@@ -37,6 +37,25 @@ pub(super) fn plugin(app: &mut App) {
     );
 }
 
+/// A window-sized Ui on the background layer for a view's panels.
+pub fn root_ui(ctx: &egui::Context, id: &'static str) -> egui::Ui {
+    egui::Ui::new(
+        ctx.clone(),
+        id.into(),
+        egui::UiBuilder::new()
+            .layer_id(egui::LayerId::background())
+            .max_rect(ctx.viewport_rect()),
+    )
+}
+
+/// After the panels are shown on `root`, what they leave is the 3D view.
+pub fn set_view_rect(root: &egui::Ui, view_rect: &mut ViewRect) {
+    let rect = root.available_rect_before_wrap();
+    if view_rect.0 != rect {
+        view_rect.0 = rect;
+    }
+}
+
 fn presenting(p: Option<Res<crate::present::Presenter>>) -> bool {
     p.is_some_and(|p| p.on)
 }
