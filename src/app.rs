@@ -49,6 +49,9 @@ pub fn build(launch: &Launch) -> App {
             bevy::asset::io::AssetSourceBuilder::platform_default(dir, None),
         );
     }
+    // Content errors name files under the folder the assets really come from.
+    let root = asset_root();
+    app.insert_resource(crate::drill::assets::AssetRoot(root.clone()));
     app.add_plugins(
         DefaultPlugins
             .set(WindowPlugin {
@@ -56,7 +59,7 @@ pub fn build(launch: &Launch) -> App {
                 ..default()
             })
             .set(AssetPlugin {
-                file_path: asset_root(),
+                file_path: root.clone(),
                 meta_check: AssetMetaCheck::Never,
                 ..default()
             }),

@@ -14,7 +14,7 @@ pub struct ShotPlan {
 }
 
 /// Everything the app needs to know at start.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Launch {
     pub view: View,
     pub drill: Option<String>,
@@ -40,6 +40,14 @@ pub struct Launch {
     pub no_vsync: bool,
     /// The window's size, when not the default 1280x720.
     pub window_size: Option<(u32, u32)>,
+}
+
+/// What a launch with no options opens (the web page without a query, the
+/// measurements): the same values the command line gives, normal speed.
+impl Default for Launch {
+    fn default() -> Self {
+        Launch::from_options(&ViewOptions::default()).expect("no options are valid options")
+    }
 }
 
 impl Launch {

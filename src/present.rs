@@ -262,6 +262,7 @@ fn apply_actions(
     mut overlays: ResMut<Overlays>,
     mut presenter: ResMut<Presenter>,
     mut windows: Query<&mut Window, With<PrimaryWindow>>,
+    mut lesson: ResMut<crate::drill::lesson::LessonState>,
 ) {
     let view = *state.get();
     for action in actions.read().copied() {
@@ -366,6 +367,10 @@ fn apply_actions(
             Action::RevealAnswer => info!("reveal answer: no quiz question on screen"),
             Action::TogglePresent => {
                 presenter.on = !presenter.on;
+                // Presenting is the coach's; a learner's lesson in progress ends.
+                if presenter.on && lesson.step.is_some() {
+                    *lesson = crate::drill::lesson::LessonState::default();
+                }
                 if presenter.on && view == ViewState::Explore {
                     next.set(ViewState::Drills);
                 }
@@ -573,10 +578,11 @@ fn key_name(k: KeyCode) -> String {
     match k {
         KeyCode::PageDown => "Page Down".into(),
         KeyCode::PageUp => "Page Up".into(),
-        KeyCode::ArrowRight => "→".into(),
-        KeyCode::ArrowLeft => "←".into(),
-        KeyCode::ArrowUp => "↑".into(),
-        KeyCode::ArrowDown => "↓".into(),
+        // In words: egui's built-in font has no arrow glyphs.
+        KeyCode::ArrowRight => "Right arrow".into(),
+        KeyCode::ArrowLeft => "Left arrow".into(),
+        KeyCode::ArrowUp => "Up arrow".into(),
+        KeyCode::ArrowDown => "Down arrow".into(),
         KeyCode::BracketLeft => "[".into(),
         KeyCode::BracketRight => "]".into(),
         KeyCode::Period => ".".into(),

@@ -331,6 +331,20 @@ fn the_first_lesson_follows_seed_001_and_each_demo_meets_its_own_goal() {
         let v = evaluate(&solve(&bad), &d.thresholds(&file));
         assert!(!s.goal.check(&bad, &v).iter().all(|c| c.ok), "{}", s.title);
     }
+    // "Your turn" starts where the previous step left off, and from there the
+    // learner has work to do: each step's goal is not met yet (the hold step
+    // starts at depth, but asks for time).
+    for (i, s) in lesson.steps.iter().enumerate() {
+        let d = library.get(&s.drill).unwrap();
+        let request = d.request(&lesson.start_key(i));
+        let v = evaluate(&solve(&request), &d.thresholds(&file));
+        let met = s.goal.check(&request, &v).iter().all(|c| c.ok);
+        assert!(
+            !met || s.goal.hold_s > 0.0,
+            "{}: done before trying",
+            s.title
+        );
+    }
     // Holding: the step is done only after the goal holds long enough.
     let mut state = LessonState::default();
     state.go_to(3);

@@ -208,3 +208,20 @@ fn a_clicker_walks_the_library_and_wraps_around() {
     press(&mut app, KeyCode::Escape);
     assert!(!app.world().resource::<Presenter>().on);
 }
+
+#[test]
+fn presenting_ends_a_lesson_in_progress() {
+    let mut app = app();
+    let mut lesson = hinge::drill::lesson::LessonState::default();
+    lesson.go_to(2);
+    lesson.trying = true;
+    app.insert_resource(lesson);
+    press(&mut app, KeyCode::F5);
+    assert!(app.world().resource::<Presenter>().on);
+    assert_eq!(
+        app.world()
+            .resource::<hinge::drill::lesson::LessonState>()
+            .step,
+        None
+    );
+}

@@ -355,3 +355,30 @@ fn the_presenter_view_renders_in_both_themes() {
     }
     assert!(difference(&light, &dark) > 100_000);
 }
+
+/// Opened without a drill, the drills view starts the first drill of the
+/// ladder and plays it: two moments of the same run look different (this
+/// caught the playback bar pausing itself by rounding its own time).
+#[test]
+fn the_drills_view_plays_the_first_drill_on_its_own() {
+    let early = shot("drills-playing-early", &["--view", "drills", "--time", "1"]);
+    let later = shot(
+        "drills-playing-later",
+        &["--view", "drills", "--time", "3.5"],
+    );
+    let view = |img: &RgbImage| {
+        let mut v = img.clone();
+        for y in 0..v.height() {
+            for x in 0..v.width() {
+                if !VIEW_X.contains(&x) || y > 580 {
+                    v.put_pixel(x, y, image::Rgb([0, 0, 0]));
+                }
+            }
+        }
+        v
+    };
+    assert!(
+        difference(&view(&early), &view(&later)) > 3000,
+        "the mannequin did not move between 1 s and 3.5 s"
+    );
+}

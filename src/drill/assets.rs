@@ -15,7 +15,13 @@ use crate::content::ContentError;
 #[derive(TypePath)]
 pub struct DrillLoader {
     thresholds: ThresholdsFile,
+    /// The asset folder, to name files as a user finds them.
+    root: String,
 }
+
+/// The folder the asset server reads (`assets` unless the app says).
+#[derive(Resource, Debug, Clone)]
+pub struct AssetRoot(pub String);
 
 impl AssetLoader for DrillLoader {
     type Asset = Drill;
@@ -28,7 +34,7 @@ impl AssetLoader for DrillLoader {
         _settings: &(),
         load_context: &mut LoadContext<'_>,
     ) -> Result<Drill, ContentError> {
-        let file = format!("assets/{}", load_context.path());
+        let file = format!("{}/{}", self.root, load_context.path());
         let mut bytes = Vec::new();
         reader
             .read_to_end(&mut bytes)
@@ -49,9 +55,14 @@ impl AssetLoader for DrillLoader {
 pub struct Pending(Vec<(String, Handle<Drill>)>);
 
 pub fn plugin(app: &mut App) {
+    let root = app
+        .world()
+        .get_resource::<AssetRoot>()
+        .map_or("assets".to_string(), |r| r.0.clone());
     app.init_asset::<Drill>()
         .register_asset_loader(DrillLoader {
             thresholds: ThresholdsFile::builtin(),
+            root,
         })
         .init_resource::<Library>()
         .init_resource::<Pending>()
@@ -60,10 +71,17 @@ pub fn plugin(app: &mut App) {
         .add_systems(PreUpdate, collect_drills);
 }
 
-fn load_drills(assets: Res<AssetServer>, mut pending: ResMut<Pending>) {
+fn load_drills(
+    assets: Res<AssetServer>,
+    mut pending: ResMut<Pending>,
+    root: Option<Res<AssetRoot>>,
+) {
+    let root = root.as_deref().map_or("assets", |r| r.0.as_str());
     for (id, _) in crate::content::builtin::DRILLS {
         let path = format!("drills/{id}.drill.ron");
-        pending.0.push((path.clone(), assets.load(path)));
+        pending
+            .0
+            .push((format!("{root}/{path}"), assets.load(path)));
     }
 }
 
@@ -96,17 +114,19 @@ fn collect_drills(
 }
 
 /// Our own error when the loader produced it; Bevy's message otherwise (a
-/// missing file, an unreadable folder).
-fn content_error(path: &str, err: &bevy::asset::AssetLoadError) -> ContentError {
+/// missing file, an unreadable folder), for the file at `file`.
+fn content_error(file: &str, err: &bevy::asset::AssetLoadError) -> ContentError {
     if let bevy::asset::AssetLoadError::AssetLoaderError(e) = err
         && let Some(ours) = e.error().downcast_ref::<ContentError>()
     {
         return ours.clone();
     }
-    ContentError::whole_file(format!("assets/{path}"), err.to_string())
+    ContentError::whole_file(file, err.to_string())
 }
 
-/// Whether every drill file has loaded or failed (a run condition).
-pub fn drills_loaded(pending: Res<Pending>) -> bool {
-    pending.0.is_empty()
+impl Pending {
+    /// Whether every drill file has loaded or failed.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
 }

@@ -182,6 +182,14 @@ impl Lesson {
         Ok(lesson)
     }
 
+    /// Where the learner starts trying step `i`: the pose the step before
+    /// showed, or standing straight for the first one.
+    pub fn start_key(&self, i: usize) -> Key {
+        i.checked_sub(1)
+            .and_then(|j| self.steps[..=j].iter().rev().find_map(|s| s.show))
+            .unwrap_or_default()
+    }
+
     pub fn builtin(library: &Library) -> Result<Lesson, ContentError> {
         let (file, text) = crate::content::builtin::LESSON;
         Lesson::parse(file, text, library)

@@ -182,6 +182,15 @@ impl Key {
         }
     }
 
+    /// Set these angles on a pose, leaving the rest of it.
+    pub fn apply_to(&self, p: &mut crate::body::Pose) {
+        p.knee_deg = self.knee_deg;
+        p.hip_deg = self.hip_deg;
+        p.lumbar_deg = self.lumbar_deg;
+        p.thoracic_deg = self.thoracic_deg;
+        p.neck_deg = self.neck_deg;
+    }
+
     fn checks(&self) -> [(Range, f32); 5] {
         [
             (ranges::KNEE, self.knee_deg),
@@ -405,12 +414,7 @@ impl Drill {
     /// The full pose request for a keyframe: stance, load and arms added.
     pub fn request(&self, key: &Key) -> PoseRequest {
         let mut r = PoseRequest::default();
-        let p = &mut r.pose;
-        p.knee_deg = key.knee_deg;
-        p.hip_deg = key.hip_deg;
-        p.lumbar_deg = key.lumbar_deg;
-        p.thoracic_deg = key.thoracic_deg;
-        p.neck_deg = key.neck_deg;
+        key.apply_to(&mut r.pose);
         self.equip(&mut r);
         r
     }

@@ -73,6 +73,7 @@ pub fn drive_from_drill(
     mut playback: ResMut<Playback>,
     mut controls: ResMut<PoseControls>,
     mut props: ResMut<ActiveProps>,
+    pending: Option<Res<crate::drill::assets::Pending>>,
 ) {
     let view = *state.get();
     // In the lesson each step names the drill it uses.
@@ -85,8 +86,12 @@ pub fn drive_from_drill(
     {
         playback.start(&step.drill);
     }
+    // The first drill of the ladder, once all have loaded (they arrive in
+    // any order).
+    let loaded = pending.is_none_or(|p| p.is_empty());
     if view == ViewState::Drills
         && playback.drill.is_none()
+        && loaded
         && let Some(first) = library.drills.first()
     {
         playback.start(&first.id.clone());
@@ -189,8 +194,10 @@ pub fn playback_bar(
     playback: &mut Playback,
     still: Option<(&str, &str)>,
 ) {
+    // Room for a two-line cue, so the 3D view does not jump as phases change.
     egui::Panel::bottom("playback")
         .resizable(false)
+        .min_size(if still.is_some() { 0.0 } else { 118.0 })
         .show(root, |ui| {
             let (_, phase) = drill.sample(playback.time_s);
             let phase = &drill.phases[phase.min(drill.phases.len() - 1)];
@@ -233,20 +240,20 @@ pub fn playback_bar(
                         .fixed_decimals(1)
                         .text("time"),
                 );
-                if r.changed() {
+                // Only a hand on the slider scrubs: egui rounds the shown value
+                // to the slider's decimals and would report that as a change.
+                if r.changed() && touched(&r) {
                     playback.scrub(drill, t);
                 }
                 let mut speed = playback.speed;
-                if ui
-                    .add(
-                        egui::Slider::new(&mut speed, MIN_SPEED..=MAX_SPEED)
-                            .logarithmic(true)
-                            .suffix("x")
-                            .fixed_decimals(1)
-                            .text("speed"),
-                    )
-                    .changed()
-                {
+                let r = ui.add(
+                    egui::Slider::new(&mut speed, MIN_SPEED..=MAX_SPEED)
+                        .logarithmic(true)
+                        .suffix("x")
+                        .fixed_decimals(2)
+                        .text("speed"),
+                );
+                if r.changed() && touched(&r) {
                     playback.set_speed(speed);
                 }
                 ui.checkbox(&mut playback.looping, "loop");
@@ -254,6 +261,12 @@ pub fn playback_bar(
             });
             ui.add_space(4.0);
         });
+}
+
+/// Whether the user is working this widget (dragging, clicking, or keys while
+/// it has focus), as opposed to egui adjusting the value it shows.
+fn touched(r: &egui::Response) -> bool {
+    r.dragged() || r.clicked() || r.has_focus()
 }
 
 /// Everything on screen in the drills view.
@@ -286,6 +299,7 @@ pub fn panels(
         playback_bar(&mut root, d, &mut playback, still);
     }
     let mut edited = controls.request;
+    let was_trying = lesson.trying;
     egui::Panel::left("library")
         .resizable(false)
         .exact_size(330.0)
@@ -331,6 +345,14 @@ pub fn panels(
             });
         });
     crate::ui::set_view_rect(&root, &mut view_rect);
+    // "Your turn" starts from where the previous step left the learner, so
+    // the step has to be done, not just accepted as shown.
+    if lesson.trying
+        && !was_trying
+        && let (Some((i, _)), Some(l)) = (step, content.0.as_ref())
+    {
+        l.start_key(i).apply_to(&mut edited.pose);
+    }
     if lesson.trying && edited != controls.request {
         controls.request = edited;
     }
