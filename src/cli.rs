@@ -494,7 +494,7 @@ pub fn check_content(dir: Option<&std::path::Path>) -> Vec<ContentError> {
         Err(e) => errors.push(e),
     }
     let library = match dir {
-        None => Library::builtin(),
+        None => Library::builtin().clone(),
         Some(d) => {
             let folder = d.join("drills");
             let mut files: Vec<std::path::PathBuf> = match std::fs::read_dir(&folder) {

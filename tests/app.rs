@@ -219,7 +219,7 @@ fn the_lesson_shows_each_step_then_accepts_the_learners_pose() {
         std::time::Duration::from_millis(100),
     ));
     app.insert_state(ViewState::Drills);
-    app.insert_resource(Library::builtin());
+    app.insert_resource(Library::builtin().clone());
     app.init_resource::<hinge::drill::Playback>();
     app.init_resource::<hinge::stage::props::ActiveProps>();
     app.add_plugins((

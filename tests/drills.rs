@@ -294,7 +294,7 @@ fn playback_loops_holds_steps_and_scrubs() {
 #[test]
 fn the_first_lesson_follows_seed_001_and_each_demo_meets_its_own_goal() {
     let library = Library::builtin();
-    let lesson = Lesson::builtin(&library).expect("the lesson parses");
+    let lesson = Lesson::builtin(library).expect("the lesson parses");
     assert!(lesson.steps.len() >= 7);
     assert!(
         lesson
@@ -365,7 +365,7 @@ fn a_lesson_naming_an_unknown_drill_is_refused_with_its_line() {
         .position(|l| l.contains("broomstick"))
         .unwrap()
         + 1;
-    let err = Lesson::parse("lesson.ron", &broken, &Library::builtin())
+    let err = Lesson::parse("lesson.ron", &broken, Library::builtin())
         .unwrap_err()
         .to_string();
     assert!(err.starts_with(&format!("lesson.ron:{line}:")), "{err}");

@@ -19,7 +19,7 @@ fn app() -> App {
         bevy::state::app::StatesPlugin,
     ));
     app.insert_state(ViewState::Drills);
-    app.insert_resource(Library::builtin());
+    app.insert_resource(Library::builtin().clone());
     app.init_resource::<Playback>()
         .init_resource::<CompareSettings>()
         .init_resource::<Overlays>()

@@ -584,8 +584,15 @@ impl Library {
         library
     }
 
-    /// The drills shipped with the app (embedded, for the command line).
-    pub fn builtin() -> Library {
+    /// The drills shipped with the app (embedded, for the command line and
+    /// the launch checks), parsed once per process.
+    pub fn builtin() -> &'static Library {
+        static BUILTIN: std::sync::OnceLock<Library> = std::sync::OnceLock::new();
+        BUILTIN.get_or_init(Library::parse_builtin)
+    }
+
+    /// Parse and validate the embedded drills (what `builtin` caches).
+    pub fn parse_builtin() -> Library {
         let thresholds = ThresholdsFile::builtin();
         Library::from_texts(
             crate::content::builtin::DRILLS
