@@ -13,6 +13,10 @@ for p in pkg-config libudev-dev gcc libx11-6 libxcursor1 libxrandr2 libxi6 libxk
          libvulkan1 mesa-vulkan-drivers xvfb xauth ${HINGE_EXTRA_PKGS:-}; do
   have_pkg "$p" || need_pkgs+=("$p")
 done
+# The web build and its browser test: Python's static server, Debian's Chromium.
+if [ -n "${HINGE_WEB:-}" ]; then
+  for p in python3 chromium; do have_pkg "$p" || need_pkgs+=("$p"); done
+fi
 # Node.js and npm only if the machine has none (it may have its own build).
 command -v npm >/dev/null || need_pkgs+=(nodejs npm)
 if ((${#need_pkgs[@]})); then
@@ -40,8 +44,24 @@ if command -v rustup >/dev/null; then
   rustup component list --installed 2>/dev/null | grep -q '^clippy' || rustup component add clippy
 fi
 
-# Node tools for the tests (the Khronos glTF validator), from the npm registry.
-if [ ! -d tools/node_modules/gltf-validator ] && command -v npm >/dev/null; then
+# The web build: the wasm target and wasm-bindgen's CLI at exactly the
+# version of the wasm-bindgen crate in Cargo.lock (TOOLING.md).
+if [ -n "${HINGE_WEB:-}" ]; then
+  if command -v rustup >/dev/null; then
+    rustup target list --installed | grep -q '^wasm32-unknown-unknown$' || rustup target add wasm32-unknown-unknown
+  fi
+  wb_version=$(awk '/^name = "wasm-bindgen"$/ {getline; gsub(/[^0-9.]/, ""); print; exit}' Cargo.lock)
+  if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$wb_version" ]; then
+    echo "setup: installing wasm-bindgen-cli $wb_version (about 2 minutes)"
+    # Not --locked: a dependency it pinned is no longer served (TOOLING.md).
+    cargo install wasm-bindgen-cli --version "$wb_version" --force
+  fi
+fi
+
+# Node tools for the tests and the web build (glTF validator, playwright-core,
+# binaryen's wasm-opt), from the npm registry.
+if { [ ! -d tools/node_modules/gltf-validator ] || [ ! -d tools/node_modules/playwright-core ] \
+     || [ ! -d tools/node_modules/binaryen ]; } && command -v npm >/dev/null; then
   echo "setup: installing the Node test tools"
   npm ci --prefix tools --no-audit --no-fund --loglevel=error
 fi

@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Set up a fresh Debian/Ubuntu machine and run every test: format, lints,
-# unit, property and integration tests, and the benchmarks compiled.
+# unit, property and integration tests, the benchmarks compiled, and the web
+# build in headless Chromium.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+export HINGE_WEB=1
 source scripts/setup.sh
 
 step() { echo; echo "=== $*"; }
@@ -14,3 +16,6 @@ step "tests"
 cargo test --locked --all-targets 2>&1 | tee "$CARGO_TARGET_DIR/test.log"
 echo
 echo "$(grep -h '^test result:' "$CARGO_TARGET_DIR/test.log" | awk '{p+=$4; f+=$6} END {print p " passed, " f " failed"}')"
+step "web: a quick build, opened in headless Chromium"
+OUT="$CARGO_TARGET_DIR/web-quick" ./scripts/web.sh --quick
+node tools/web-test.mjs "$CARGO_TARGET_DIR/web-quick" out/web

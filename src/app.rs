@@ -26,12 +26,12 @@ fn asset_root() -> String {
 /// Build the whole app for a launch.
 pub fn build(launch: &Launch) -> App {
     let mut launch = launch.clone();
-    let settings_path = remembered(&mut launch);
+    let remembered = remembered(&mut launch);
     let launch = &launch;
     let mut app = App::new();
-    if let Some((path, settings)) = settings_path {
+    if let Some((store, settings)) = remembered {
         app.insert_resource(settings);
-        app.insert_resource(SettingsPath(path));
+        app.insert_resource(store);
         app.add_systems(Last, remember_settings);
     }
     // A user's own model is read from its own folder through `user://`.
@@ -88,7 +88,26 @@ pub fn build(launch: &Launch) -> App {
         app.insert_resource(crate::shot::PendingShot::new(plan.clone()));
     }
     app.insert_state(crate::modes::initial_view(launch.view, launch.fault));
-    if launch.view == crate::cli::View::Present {
+    let quiz_view = launch.view == crate::cli::View::Quiz;
+    app.insert_resource(crate::quiz::session::QuizSession {
+        autostart: launch.quiz.clone().or_else(|| {
+            (quiz_view && launch.group)
+                .then(|| {
+                    crate::quiz::QuizBank::builtin()
+                        .quizzes
+                        .first()
+                        .map(|q| q.id.clone())
+                })
+                .flatten()
+        }),
+        first_question: launch.question.clone(),
+        seed: launch.seed,
+        countdown_s: launch.countdown_s,
+        group: launch.group,
+        still: launch.shot.is_some(),
+        ..Default::default()
+    });
+    if launch.view == crate::cli::View::Present || (quiz_view && launch.group) {
         app.insert_resource(crate::present::Presenter {
             on: true,
             theme: launch.theme,
@@ -150,6 +169,7 @@ pub fn plugin(app: &mut App) {
         crate::modes::plugin,
         crate::drill::assets::plugin,
         crate::present::plugin,
+        crate::web::plugin,
     ));
 }
 
@@ -196,25 +216,19 @@ fn is_virtual_display(launch: &Launch) -> bool {
     launch.shot.is_some() || launch.no_vsync || std::env::var_os("HINGE_NO_VSYNC").is_some()
 }
 
-/// Where the desktop app keeps its settings (absent for shots and the web).
-#[derive(Resource, Debug, Clone)]
-pub struct SettingsPath(pub std::path::PathBuf);
-
-/// On the desktop, outside shots: read the saved window size and last view
-/// into the launch where the command line left them open.
-fn remembered(launch: &mut Launch) -> Option<(std::path::PathBuf, crate::settings::Settings)> {
-    if cfg!(target_arch = "wasm32")
-        || launch.shot.is_some()
-        || std::env::var_os("HINGE_NO_SETTINGS").is_some()
-    {
+/// Outside shots: read the saved window size and last view into the launch
+/// where the command line (or the URL) left them open.
+fn remembered(launch: &mut Launch) -> Option<(crate::store::Store, crate::settings::Settings)> {
+    if launch.shot.is_some() || std::env::var_os("HINGE_NO_SETTINGS").is_some() {
         return None;
     }
-    let path = crate::settings::default_path()?;
-    let (settings, message) = crate::settings::load(&path);
+    let store = crate::store::Store::platform()?;
+    let (settings, message) = store.load::<crate::settings::Settings>(crate::settings::NAME);
     if let Some(m) = message {
-        eprintln!("hinge: {m}");
+        // Said where a person will see it: the terminal, or the browser's console.
+        crate::web::notice(&format!("hinge: {m}"));
     }
-    if launch.window_size.is_none() {
+    if launch.window_size.is_none() && !cfg!(target_arch = "wasm32") {
         let (w, h) = settings.window;
         launch.window_size = Some((w.clamp(320, 7680), h.clamp(240, 4320)));
     }
@@ -227,13 +241,13 @@ fn remembered(launch: &mut Launch) -> Option<(std::path::PathBuf, crate::setting
                 .filter(|id| crate::drill::Library::builtin().get(id).is_some());
         }
     }
-    Some((path, settings))
+    Some((store, settings))
 }
 
 /// Save the window size, view and drill when they change (at most once a
 /// second; comparing costs nothing and nothing is copied until one differs).
 fn remember_settings(
-    path: Res<SettingsPath>,
+    store: Res<crate::store::Store>,
     mut settings: ResMut<crate::settings::Settings>,
     window: Query<&Window, With<bevy::window::PrimaryWindow>>,
     state: Res<State<crate::modes::ViewState>>,
@@ -256,7 +270,10 @@ fn remember_settings(
     settings.window = size;
     settings.view = view;
     settings.drill.clone_from(&playback.drill);
-    if let Err(e) = crate::settings::save(&path.0, &settings) {
-        warn!("cannot save settings to {}: {e}", path.0.display());
+    if let Err(e) = store.save(crate::settings::NAME, &*settings) {
+        warn!(
+            "cannot save settings to {}: {e}",
+            store.describe(crate::settings::NAME)
+        );
     }
 }

@@ -92,6 +92,43 @@ pub struct ViewOptions {
     /// Your own humanoid .glb (VRM or Mixamo bone names) instead of the built-in mannequin.
     #[arg(long)]
     pub model: Option<std::path::PathBuf>,
+    /// Quiz view: the quiz to open (see `hinge list quiz`).
+    #[arg(long)]
+    pub quiz: Option<String>,
+    /// Quiz view: open this question (see `hinge list quiz`).
+    #[arg(long)]
+    pub question: Option<String>,
+    /// Quiz view: the seed of the shuffle, to repeat an order.
+    #[arg(long)]
+    pub seed: Option<u64>,
+    /// Quiz for a group: seconds to think before the answer may be revealed (0 = no countdown).
+    #[arg(long, value_parser = clap::value_parser!(u32).range(0..=600))]
+    pub countdown: Option<u32>,
+    /// Quiz: one question at a time for a group, answers revealed by the coach.
+    #[arg(long)]
+    pub group: bool,
+}
+
+/// The view options on their own, as a web page's URL query gives them.
+#[derive(Debug, Parser)]
+#[command(name = "hinge", no_binary_name = true, disable_help_flag = true)]
+pub struct QueryOptions {
+    #[command(flatten)]
+    pub view: ViewOptions,
+}
+
+/// A command-line error on one line: the option and what it accepts (clap
+/// puts the accepted values on a line of their own; join them up).
+pub fn one_line_error(e: &clap::Error) -> String {
+    let text = e.render().to_string();
+    let lines: Vec<&str> = text
+        .lines()
+        .map(str::trim)
+        .filter(|l| {
+            !l.is_empty() && !l.starts_with("Usage:") && !l.starts_with("For more information")
+        })
+        .collect();
+    lines.join(" ")
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default, Serialize, Deserialize)]
@@ -527,7 +564,44 @@ pub fn check_content(dir: Option<&std::path::Path>) -> Vec<ContentError> {
             )
         }
     };
+    let quiz_files: Vec<(String, String)> = match dir {
+        None => crate::content::builtin::QUIZZES
+            .iter()
+            .map(|(id, text)| (format!("quiz/{id}.quiz.ron"), text.to_string()))
+            .collect(),
+        Some(d) => {
+            let folder = d.join("quiz");
+            let mut paths: Vec<std::path::PathBuf> = std::fs::read_dir(&folder)
+                .map(|entries| {
+                    entries
+                        .filter_map(|e| e.ok().map(|e| e.path()))
+                        .filter(|p| p.to_string_lossy().ends_with(".quiz.ron"))
+                        .collect()
+                })
+                .unwrap_or_default();
+            paths.sort();
+            paths
+                .into_iter()
+                .filter_map(|path| match std::fs::read_to_string(&path) {
+                    Ok(t) => Some((path.display().to_string(), t)),
+                    Err(e) => {
+                        errors.push(ContentError::whole_file(
+                            path.display(),
+                            format!("cannot read: {e}"),
+                        ));
+                        None
+                    }
+                })
+                .collect()
+        }
+    };
+    let bank = crate::quiz::QuizBank::from_texts(
+        quiz_files.iter().map(|(f, t)| (f.clone(), t.as_str())),
+        &library,
+        &thresholds,
+    );
     errors.extend(library.problems);
+    errors.extend(bank.problems);
     errors
 }
 
@@ -573,9 +647,63 @@ pub fn run_list(args: &ListArgs, out: &mut dyn Write) -> Result<(), Failure> {
             }
             Ok(())
         }
-        ListWhat::Quiz => Err(Failure {
-            message: "no quiz questions yet: the quiz is still to come".into(),
-            code: 1,
-        }),
+        ListWhat::Quiz => {
+            let bank = crate::quiz::QuizBank::builtin();
+            let library = Library::builtin();
+            let catalogue = FaultCatalogue::builtin();
+            if args.json {
+                let quizzes: Vec<serde_json::Value> = bank
+                    .quizzes
+                    .iter()
+                    .map(|quiz| {
+                        let questions: Vec<serde_json::Value> = quiz
+                            .questions
+                            .iter()
+                            .map(|q| {
+                                serde_json::json!({
+                                    "id": q.id,
+                                    "kind": q.ask.kind(),
+                                    "prompt": q.prompt(library, &catalogue),
+                                    "drills": q.ask.drills(),
+                                    "fault": q.ask.fault().map(|f| f.id()),
+                                    "ask": q.ask,
+                                    "explanation": q.explanation,
+                                    "source": q.source,
+                                })
+                            })
+                            .collect();
+                        serde_json::json!({
+                            "id": quiz.id,
+                            "title": quiz.title,
+                            "summary": quiz.summary,
+                            "questions": questions,
+                        })
+                    })
+                    .collect();
+                let text = serde_json::to_string_pretty(&quizzes).map_err(|e| Failure {
+                    message: e.to_string(),
+                    code: 1,
+                })?;
+                writeln!(out, "{text}").map_err(io)?;
+            } else {
+                for quiz in &bank.quizzes {
+                    writeln!(out, "{} ({}): {}", quiz.title, quiz.id, quiz.summary).map_err(io)?;
+                    for q in &quiz.questions {
+                        writeln!(
+                            out,
+                            "  {:<40} {:<22} {}",
+                            q.id,
+                            q.ask.kind().name(),
+                            q.prompt(library, &catalogue)
+                        )
+                        .map_err(io)?;
+                    }
+                }
+            }
+            for p in &bank.problems {
+                eprintln!("{p}");
+            }
+            Ok(())
+        }
     }
 }

@@ -40,11 +40,10 @@ fn run_app(launch: &hinge::launch::Launch) -> Result<(), Failure> {
     }
 }
 
-/// In the browser there is no command line (launch options from the URL
-/// query come with the web build, issue 7): open the default view.
+/// In the browser the launch options come from the page's URL query.
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    hinge::app::build(&hinge::launch::Launch::default()).run();
+    hinge::app::build(&hinge::web::launch_from_page()).run();
 }
 
 #[cfg(not(target_arch = "wasm32"))]
@@ -58,19 +57,7 @@ fn main() -> ExitCode {
                 let _ = e.print();
                 return ExitCode::SUCCESS;
             }
-            // One line: the option and what it accepts (clap puts the
-            // accepted values on a line of their own; join them up).
-            let text = e.render().to_string();
-            let line: Vec<&str> = text
-                .lines()
-                .map(str::trim)
-                .filter(|l| {
-                    !l.is_empty()
-                        && !l.starts_with("Usage:")
-                        && !l.starts_with("For more information")
-                })
-                .collect();
-            eprintln!("{}", line.join(" "));
+            eprintln!("{}", hinge::cli::one_line_error(&e));
             return ExitCode::from(2);
         }
     };

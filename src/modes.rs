@@ -8,8 +8,7 @@ use crate::stage::camera::Orbit;
 use crate::stage::figure::{CoachThresholds, Figure, MainFigure, MannequinModel, spawn_figure};
 use crate::ui::explore::PoseControls;
 
-/// The view on screen. Quiz and present are still to come; asking for them
-/// opens the explore view.
+/// The view on screen (presenting is a layout over these, not a view).
 #[derive(States, Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum ViewState {
     #[default]
@@ -17,6 +16,8 @@ pub enum ViewState {
     Compare,
     /// The drill library: one figure performing the chosen drill.
     Drills,
+    /// The quiz: figures set up by each question.
+    Quiz,
 }
 
 impl From<View> for ViewState {
@@ -25,7 +26,8 @@ impl From<View> for ViewState {
             View::Compare => ViewState::Compare,
             // Presenting starts on the drills; `--fault` makes it a comparison.
             View::Drills | View::Present => ViewState::Drills,
-            _ => ViewState::Explore,
+            View::Quiz => ViewState::Quiz,
+            View::Explore => ViewState::Explore,
         }
     }
 }
@@ -36,6 +38,7 @@ impl From<ViewState> for View {
             ViewState::Explore => View::Explore,
             ViewState::Compare => View::Compare,
             ViewState::Drills => View::Drills,
+            ViewState::Quiz => View::Quiz,
         }
     }
 }

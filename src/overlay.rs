@@ -231,12 +231,26 @@ pub fn overlay_labels(
     overlays: Res<Overlays>,
     rect: Res<ViewRect>,
     camera: Query<(&Camera, &GlobalTransform), With<StageCamera>>,
-    figures: Query<(&Figure, &Transform, Option<&crate::modes::Role>)>,
+    figures: Query<(
+        &Figure,
+        &Transform,
+        Option<&crate::modes::Role>,
+        Option<&crate::ui::quiz::QuizFigure>,
+    )>,
     state: Res<State<crate::modes::ViewState>>,
     catalogue: Res<crate::ui::explore::Catalogue>,
     compare: Res<crate::modes::CompareSettings>,
+    quiz: Option<Res<crate::quiz::session::QuizSession>>,
 ) -> Result {
-    let comparing = *state.get() == crate::modes::ViewState::Compare;
+    // Figures are named in the compare view, and in the quiz once the answer
+    // shows (before that, a which-is-correct question letters them A and B).
+    let quiz_revealed = quiz
+        .as_ref()
+        .and_then(|q| q.run.as_ref())
+        .map(|r| r.revealed);
+    let in_quiz = *state.get() == crate::modes::ViewState::Quiz;
+    let comparing = *state.get() == crate::modes::ViewState::Compare
+        || (in_quiz && quiz_revealed == Some(true));
     let ctx = contexts.ctx_mut()?;
     let Ok(camera) = camera.single() else {
         return Ok(());
@@ -266,8 +280,26 @@ pub fn overlay_labels(
             painter.galley(r.min + egui::vec2(3.0, 3.0), galley, col);
         }
     };
-    for (f, t, role) in &figures {
+    for (f, t, role, place) in &figures {
         let s = &f.solved;
+        if in_quiz
+            && quiz_revealed == Some(false)
+            && let (Some(place), Some(_)) = (place, role)
+            && figures.iter().filter(|x| x.3.is_some()).count() > 1
+        {
+            let head = t.translation + s.joint(Joint::HeadBase) + Vec3::Y * 0.45;
+            if let Some(p) = to_screen(camera, rect.0, head) {
+                let text = crate::ui::quiz::letter(place.place).to_string();
+                let g = painter.layout_no_wrap(
+                    text,
+                    egui::FontId::proportional(64.0),
+                    egui::Color32::WHITE,
+                );
+                let r = egui::Rect::from_center_size(p, g.size() + egui::vec2(28.0, 8.0));
+                painter.rect_filled(r, 10.0, egui::Color32::from_rgb(40, 40, 48));
+                painter.galley(r.min + egui::vec2(14.0, 4.0), g, egui::Color32::WHITE);
+            }
+        }
         if comparing && let Some(role) = role {
             // Neighbouring labels alternate in height so that they never overlap.
             let index = match role {

@@ -29,7 +29,7 @@ pub enum Action {
     NextFault,
     NextCamera,
     ToggleOverlays,
-    /// Reveal the quiz answer (the quiz is still to come: nothing to reveal yet).
+    /// Reveal the quiz answer (or, once shown, go on to the next question).
     RevealAnswer,
     TogglePresent,
     LeavePresent,
@@ -61,8 +61,8 @@ impl Action {
 
     pub fn describe(self) -> &'static str {
         match self {
-            Action::NextDrill => "next drill",
-            Action::PreviousDrill => "previous drill",
+            Action::NextDrill => "next drill (quiz: next question)",
+            Action::PreviousDrill => "previous drill (quiz: previous question)",
             Action::PlayPause => "play / pause",
             Action::Slower => "slower (down to 0.1x)",
             Action::Faster => "faster (up to 2x)",
@@ -251,7 +251,7 @@ fn gamepad_actions(
 const SPEEDS: [f32; 6] = [0.1, 0.25, 0.5, 1.0, 1.5, 2.0];
 
 #[allow(clippy::too_many_arguments)] // a Bevy system: one argument per resource it changes
-fn apply_actions(
+pub fn apply_actions(
     mut actions: MessageReader<Action>,
     library: Res<Library>,
     mut playback: ResMut<Playback>,
@@ -272,6 +272,9 @@ fn apply_actions(
             .and_then(|id| library.get(id))
             .cloned();
         match action {
+            // In the quiz these move between questions (quiz::session).
+            Action::NextDrill | Action::PreviousDrill | Action::RevealAnswer
+                if view == ViewState::Quiz => {}
             Action::NextDrill | Action::PreviousDrill => {
                 let n = library.drills.len();
                 if n == 0 {
@@ -364,7 +367,10 @@ fn apply_actions(
                     };
                 }
             },
-            Action::RevealAnswer => info!("reveal answer: no quiz question on screen"),
+            Action::RevealAnswer => {
+                // Outside the quiz: open it, as a coach's group quiz when presenting.
+                next.set(ViewState::Quiz);
+            }
             Action::TogglePresent => {
                 presenter.on = !presenter.on;
                 // Presenting is the coach's; a learner's lesson in progress ends.

@@ -1,9 +1,6 @@
-//! Settings kept between runs on the desktop: the window's size and the last
-//! view. Written atomically (a temporary file, then a rename); a file that
-//! does not parse is set aside under a new name and reported, never
-//! silently overwritten.
-
-use std::path::{Path, PathBuf};
+//! Settings kept between runs: the window's size, the last view and drill.
+//! Kept in the platform's [`Store`](crate::store::Store): written
+//! atomically; a damaged file is set aside and reported.
 
 use serde::{Deserialize, Serialize};
 
@@ -31,81 +28,22 @@ impl Default for Settings {
     }
 }
 
-/// `$XDG_CONFIG_HOME/hinge/settings.ron`, else `~/.config/hinge/settings.ron`.
-pub fn default_path() -> Option<PathBuf> {
-    let base = std::env::var_os("XDG_CONFIG_HOME")
-        .map(PathBuf::from)
-        .filter(|p| p.is_absolute())
-        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".config")))?;
-    Some(base.join("hinge").join("settings.ron"))
-}
-
-/// Read the settings. A missing file gives the defaults; a corrupt one is
-/// renamed to `settings.ron.corrupt-N` and the defaults come back with a
-/// message saying where it went.
-pub fn load(path: &Path) -> (Settings, Option<String>) {
-    let text = match std::fs::read_to_string(path) {
-        Ok(t) => t,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return (Settings::default(), None),
-        Err(e) => {
-            return (
-                Settings::default(),
-                Some(format!(
-                    "cannot read {}: {e}; using the defaults",
-                    path.display()
-                )),
-            );
-        }
-    };
-    match crate::content::parse_ron::<Settings>(&path.display().to_string(), &text) {
-        Ok(s) => (s, None),
-        Err(e) => {
-            let mut n = 1;
-            let aside = loop {
-                let candidate = path.with_extension(format!("ron.corrupt-{n}"));
-                if !candidate.exists() {
-                    break candidate;
-                }
-                n += 1;
-            };
-            let moved = std::fs::rename(path, &aside);
-            let what = match moved {
-                Ok(()) => format!("set aside as {}", aside.display()),
-                Err(m) => format!("could not be set aside ({m}); it is left as it is"),
-            };
-            (
-                Settings::default(),
-                Some(format!(
-                    "settings file is damaged ({e}); {what}; using the defaults"
-                )),
-            )
-        }
+impl crate::store::Versioned for Settings {
+    const VERSION: u32 = 1;
+    fn version(&self) -> u32 {
+        self.version
     }
 }
 
-/// Write the settings atomically: a temporary file beside the target,
-/// flushed to disk, then renamed over it.
-pub fn save(path: &Path, settings: &Settings) -> std::io::Result<()> {
-    use std::io::Write;
-    if let Some(dir) = path.parent() {
-        std::fs::create_dir_all(dir)?;
-    }
-    let text = ron::ser::to_string_pretty(settings, ron::ser::PrettyConfig::default())
-        .map_err(std::io::Error::other)?;
-    let tmp = path.with_extension("ron.tmp");
-    {
-        let mut f = std::fs::File::create(&tmp)?;
-        f.write_all(text.as_bytes())?;
-        f.sync_all()?;
-    }
-    std::fs::rename(&tmp, path)
-}
+/// The settings' name in the store.
+pub const NAME: &str = "settings.ron";
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::store::Store;
 
-    fn dir(name: &str) -> PathBuf {
+    fn dir(name: &str) -> std::path::PathBuf {
         let d = std::env::temp_dir().join(format!("hinge-settings-{name}-{}", std::process::id()));
         let _ = std::fs::remove_dir_all(&d);
         d
@@ -114,17 +52,17 @@ mod tests {
     #[test]
     fn settings_round_trip_and_a_missing_file_gives_defaults() {
         let d = dir("trip");
-        let path = d.join("hinge/settings.ron");
-        assert_eq!(load(&path), (Settings::default(), None));
+        let store = Store::Dir(d.join("hinge"));
+        assert_eq!(store.load::<Settings>(NAME), (Settings::default(), None));
         let s = Settings {
             window: (1920, 1080),
             view: crate::cli::View::Drills,
             drill: Some("barbell-rdl".into()),
             ..Default::default()
         };
-        save(&path, &s).unwrap();
-        assert_eq!(load(&path), (s, None));
-        assert!(!path.with_extension("ron.tmp").exists());
+        store.save(NAME, &s).unwrap();
+        assert_eq!(store.load::<Settings>(NAME), (s, None));
+        assert!(!d.join("hinge/settings.ron.tmp").exists());
         std::fs::remove_dir_all(&d).ok();
     }
 
@@ -132,9 +70,10 @@ mod tests {
     fn a_corrupt_file_is_set_aside_and_reported_not_overwritten() {
         let d = dir("corrupt");
         std::fs::create_dir_all(&d).unwrap();
-        let path = d.join("settings.ron");
+        let store = Store::Dir(d.clone());
+        let path = d.join(NAME);
         std::fs::write(&path, "(window: (1920, oops").unwrap();
-        let (s, message) = load(&path);
+        let (s, message) = store.load::<Settings>(NAME);
         assert_eq!(s, Settings::default());
         let message = message.unwrap();
         assert!(message.contains("corrupt-1"), "{message}");
@@ -144,7 +83,7 @@ mod tests {
         );
         // A second damaged file does not replace the first one set aside.
         std::fs::write(&path, "garbage").unwrap();
-        let (_, message) = load(&path);
+        let (_, message) = store.load::<Settings>(NAME);
         assert!(message.unwrap().contains("corrupt-2"));
         assert!(d.join("settings.ron.corrupt-1").exists());
         std::fs::remove_dir_all(&d).ok();

@@ -382,3 +382,56 @@ fn the_drills_view_plays_the_first_drill_on_its_own() {
         "the mannequin did not move between 1 s and 3.5 s"
     );
 }
+
+/// Mannequin pixels in a band of columns.
+fn mannequin_in(img: &RgbImage, xs: std::ops::Range<u32>) -> usize {
+    (0..img.height())
+        .flat_map(|y| xs.clone().map(move |x| (x, y)))
+        .filter(|(x, y)| is_mannequin(img.get_pixel(*x, *y)))
+        .count()
+}
+
+/// One question of each kind renders with its figures: a which-is-correct
+/// question puts two figures on the stage, the others one; the quiz panel
+/// (470 px) is on the left. The group layout renders for a coach.
+#[test]
+fn every_kind_of_quiz_question_renders() {
+    let bank = hinge::quiz::QuizBank::builtin();
+    for kind in hinge::quiz::Kind::ALL {
+        let q = bank
+            .quizzes
+            .iter()
+            .flat_map(|q| &q.questions)
+            .find(|q| q.ask.kind() == kind)
+            .unwrap();
+        let img = shot(
+            &format!("quiz-{kind:?}").to_lowercase(),
+            &["--view", "quiz", "--question", &q.id, "--seed", "1"],
+        );
+        let figure = mannequin_in(&img, 480..1280);
+        assert!(figure > 3000, "{}: only {figure} mannequin pixels", q.id);
+        // The panel is drawn: light and mostly plain.
+        assert!(img.get_pixel(10, 700).0[0] > 200, "{}: no panel", q.id);
+        if kind == hinge::quiz::Kind::WhichCorrect {
+            // Two figures, one on each half of the 3D view.
+            let (left, right) = (mannequin_in(&img, 480..880), mannequin_in(&img, 880..1280));
+            assert!(left > 1500 && right > 1500, "{}: {left} / {right}", q.id);
+        }
+    }
+    let group = shot(
+        "quiz-group",
+        &[
+            "--view",
+            "quiz",
+            "--group",
+            "--countdown",
+            "20",
+            "--seed",
+            "1",
+        ],
+    );
+    // No side panel: the figure may stand anywhere across the screen, and
+    // the projected question band is the theme's white.
+    assert!(mannequin_in(&group, 0..1280) > 3000);
+    assert!(group.get_pixel(1270, 10).0[0] > 240);
+}

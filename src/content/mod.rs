@@ -85,6 +85,16 @@ pub mod builtin {
 
     pub const LESSON: (&str, &str) = ("lesson.ron", include_str!("../../assets/lesson.ron"));
 
+    macro_rules! quizzes {
+        ($($id:literal),* $(,)?) => {
+            &[$(($id, include_str!(concat!("../../assets/quiz/", $id, ".quiz.ron")))),*]
+        };
+    }
+
+    /// Every quiz file under `assets/quiz/`, by id (a test checks that this
+    /// list and the folder agree).
+    pub const QUIZZES: &[(&str, &str)] = quizzes!["hinge-basics", "faults-and-cues", "the-ladder"];
+
     macro_rules! drills {
         ($($id:literal),* $(,)?) => {
             &[$(($id, include_str!(concat!("../../assets/drills/", $id, ".drill.ron")))),*]

@@ -54,10 +54,16 @@ fn load_lesson(library: Res<Library>, mut lesson: ResMut<LessonContent>) {
 }
 
 /// Whether the mannequin follows the drill (or the learner's sliders).
-fn drill_drives(view: ViewState, playback: &Playback, lesson: &LessonState) -> bool {
+fn drill_drives(
+    view: ViewState,
+    playback: &Playback,
+    lesson: &LessonState,
+    quiz_sliders: bool,
+) -> bool {
     match view {
         ViewState::Drills => !(lesson.step.is_some() && lesson.trying),
         ViewState::Compare => playback.drill.is_some(),
+        ViewState::Quiz => !quiz_sliders,
         ViewState::Explore => false,
     }
 }
@@ -74,8 +80,11 @@ pub fn drive_from_drill(
     mut controls: ResMut<PoseControls>,
     mut props: ResMut<ActiveProps>,
     pending: Option<Res<crate::drill::assets::Pending>>,
+    quiz: Option<Res<crate::quiz::session::QuizSession>>,
 ) {
     let view = *state.get();
+    // A set-the-pose question is answered with the sliders.
+    let quiz_sliders = quiz.is_some_and(|q| q.sliders_drive());
     // In the lesson each step names the drill it uses.
     let step = lesson
         .step
@@ -111,7 +120,7 @@ pub fn drive_from_drill(
         controls.preset = drill.preset().to_string();
     }
     let mut r = controls.request;
-    if drill_drives(view, &playback, &lesson) {
+    if drill_drives(view, &playback, &lesson, quiz_sliders) {
         let key = match step.and_then(|s| s.show) {
             Some(key) => key,
             None => {
@@ -173,6 +182,7 @@ pub fn view_tabs(ui: &mut egui::Ui, view: ViewState, next: &mut NextState<ViewSt
             (ViewState::Explore, "Explore"),
             (ViewState::Compare, "Compare"),
             (ViewState::Drills, "Drills"),
+            (ViewState::Quiz, "Quiz"),
         ] {
             if ui
                 .selectable_label(view == v, egui::RichText::new(name).size(21.0))

@@ -134,7 +134,7 @@ pub fn panels(
                         ui.heading("Explore the hinge");
                         ui.label("Bend the knees and fold at the hips. The body keeps its balance over the middle of the feet, as yours does.");
                     }
-                    ViewState::Compare | ViewState::Drills => {
+                    ViewState::Compare | ViewState::Drills | ViewState::Quiz => {
                         ui.heading("Correct and faulty");
                         ui.label("The same movement done right and done wrong. The sliders (or the drill) move every figure.");
                         fault_picker(ui, &mut settings, &catalogue.0);
@@ -222,7 +222,7 @@ pub fn panels(
                         verdict_ui(ui, f, &catalogue.0, overlays.back_load);
                     }
                 }
-                ViewState::Compare | ViewState::Drills => {
+                ViewState::Compare | ViewState::Drills | ViewState::Quiz => {
                     for fault in &settings.faults {
                         fault_card(ui, catalogue.0.get(*fault));
                         ui.separator();

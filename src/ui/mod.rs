@@ -3,6 +3,7 @@
 
 pub mod drills;
 pub mod explore;
+pub mod quiz;
 
 use bevy::camera::visibility::RenderLayers;
 use bevy::camera::{CameraOutputMode, Viewport};
@@ -17,7 +18,7 @@ use crate::overlay::{ViewRect, overlay_labels};
 use crate::stage::camera::{Orbit, StageCamera};
 
 pub(super) fn plugin(app: &mut App) {
-    app.add_plugins((explore::plugin, drills::plugin));
+    app.add_plugins((explore::plugin, drills::plugin, quiz::plugin));
     app.add_systems(Startup, spawn_ui_camera);
     app.add_systems(
         EguiPrimaryContextPass,
@@ -25,11 +26,20 @@ pub(super) fn plugin(app: &mut App) {
             set_style.run_if(run_once),
             explore::panels
                 .run_if(not(in_state(crate::modes::ViewState::Drills)))
+                .run_if(not(in_state(crate::modes::ViewState::Quiz)))
                 .run_if(not(presenting)),
             drills::panels
                 .run_if(in_state(crate::modes::ViewState::Drills))
                 .run_if(not(presenting)),
-            crate::present::present_ui.run_if(presenting),
+            quiz::panels
+                .run_if(in_state(crate::modes::ViewState::Quiz))
+                .run_if(not(presenting)),
+            crate::present::present_ui
+                .run_if(presenting)
+                .run_if(not(in_state(crate::modes::ViewState::Quiz))),
+            quiz::group_ui
+                .run_if(presenting)
+                .run_if(in_state(crate::modes::ViewState::Quiz)),
             fit_camera_to_view,
             overlay_labels,
         )

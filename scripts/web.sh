@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# Build the web version into web/dist/: a static folder any static file
+# server can host (index.html, the wasm module, its JS glue, the assets,
+# and gzip + brotli copies of each beside it).
+#
+#   ./scripts/web.sh            the small release build (profile `web`,
+#                               wasm-opt -Oz; about 20 minutes from cold)
+#   ./scripts/web.sh --quick    a fast debug build, for the browser test
+#   ./scripts/web.sh --serve    build (release), then serve on 127.0.0.1:8080
+#
+# OUT=dir puts the folder elsewhere.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+QUICK=0; SERVE=0
+for a in "$@"; do
+  case "$a" in
+    --quick) QUICK=1 ;;
+    --serve) SERVE=1 ;;
+    *) echo "web.sh: unknown option '$a' (accepted: --quick, --serve)" >&2; exit 2 ;;
+  esac
+done
+HINGE_WEB=1 source scripts/setup.sh
+OUT="${OUT:-web/dist}"
+T=wasm32-unknown-unknown
+
+if [ "$QUICK" = 1 ]; then
+  PROFILE=dev; DIR=debug
+else
+  PROFILE=web; DIR=web
+fi
+echo "=== web: cargo build --profile $PROFILE --target $T"
+cargo build --locked --profile "$PROFILE" --target "$T" --bin hinge
+rm -rf "$OUT"; mkdir -p "$OUT"
+wasm-bindgen --target web --no-typescript --remove-name-section \
+  --out-dir "$OUT" --out-name hinge "$CARGO_TARGET_DIR/$T/$DIR/hinge.wasm"
+if [ "$QUICK" = 0 ]; then
+  echo "=== web: wasm-opt -Oz (binaryen from npm; several minutes)"
+  before=$(stat -c %s "$OUT/hinge_bg.wasm")
+  # The feature flags match what Rust's wasm32 target emits (TOOLING.md).
+  tools/node_modules/.bin/wasm-opt -Oz --strip-debug --strip-producers \
+    --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+    --enable-mutable-globals --enable-reference-types --enable-multivalue \
+    "$OUT/hinge_bg.wasm" -o "$OUT/hinge_bg.opt.wasm"
+  mv "$OUT/hinge_bg.opt.wasm" "$OUT/hinge_bg.wasm"
+  echo "wasm-opt: $before -> $(stat -c %s "$OUT/hinge_bg.wasm") bytes"
+fi
+cp web/index.html "$OUT/"
+# The content the app loads at run time (the web has no folder listing:
+# drills are named in content::builtin::DRILLS).
+mkdir -p "$OUT/assets"
+cp -r assets/coach assets/drills assets/models assets/*.ron "$OUT/assets/"
+[ -d assets/quiz ] && cp -r assets/quiz "$OUT/assets/"
+if [ "$QUICK" = 0 ]; then
+  node tools/compress.mjs "$OUT" | tee "$OUT/size-report.txt"
+fi
+echo "web: built $OUT"
+if [ "$SERVE" = 1 ]; then
+  echo "web: serving http://127.0.0.1:8080/ (Ctrl-C stops)"
+  exec python3 -m http.server 8080 --bind 127.0.0.1 --directory "$OUT"
+fi

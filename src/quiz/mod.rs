@@ -1,0 +1,652 @@
+//! The quiz: questions in RON (`assets/quiz/*.quiz.ron`), checked against the
+//! drills, the faults and the coach, and the plain-Rust logic of one run
+//! through a quiz (a seeded shuffle, answers, score, misses) and of the best
+//! scores kept between runs.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::body::{PoseRequest, solve};
+use crate::coach::{Fault, FaultCatalogue, ThresholdsFile, Verdict, evaluate, faulty_pose};
+use crate::content::{ContentError, line_of, parse_ron};
+use crate::drill::lesson::Goal;
+use crate::drill::{Key, Level, Library};
+
+/// What a question asks.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub enum Ask {
+    /// A figure plays the drill with one fault: which fault is it?
+    SpotFault {
+        drill: String,
+        fault: Fault,
+        /// The faults offered (the answer among them).
+        choices: Vec<Fault>,
+    },
+    /// Two figures play the drill, one of them with the fault: which one is
+    /// correct?
+    WhichCorrect { drill: String, fault: Fault },
+    /// Set the pose with the sliders (in the drill's stance and load) until
+    /// the goal is met; `example` is one pose that meets it.
+    SetPose {
+        drill: String,
+        goal: Goal,
+        example: Key,
+    },
+    /// Put these drills in progression-ladder order (listed here easiest
+    /// first; they are shuffled when asked).
+    Order { drills: Vec<String> },
+    /// A figure plays the drill with the fault: which cue fixes it?
+    MatchCue {
+        drill: String,
+        fault: Fault,
+        /// Faults whose cues are offered (the answer's among them).
+        choices: Vec<Fault>,
+    },
+}
+
+/// The kinds of question, for coverage and for the command line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Kind {
+    SpotFault,
+    WhichCorrect,
+    SetPose,
+    Order,
+    MatchCue,
+}
+
+impl Kind {
+    pub const ALL: [Kind; 5] = [
+        Kind::SpotFault,
+        Kind::WhichCorrect,
+        Kind::SetPose,
+        Kind::Order,
+        Kind::MatchCue,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Kind::SpotFault => "Spot the fault",
+            Kind::WhichCorrect => "Which one is correct?",
+            Kind::SetPose => "Set the pose",
+            Kind::Order => "Order the ladder",
+            Kind::MatchCue => "Match the cue",
+        }
+    }
+}
+
+impl Ask {
+    pub fn kind(&self) -> Kind {
+        match self {
+            Ask::SpotFault { .. } => Kind::SpotFault,
+            Ask::WhichCorrect { .. } => Kind::WhichCorrect,
+            Ask::SetPose { .. } => Kind::SetPose,
+            Ask::Order { .. } => Kind::Order,
+            Ask::MatchCue { .. } => Kind::MatchCue,
+        }
+    }
+
+    /// The drill the figures perform (for an order question, the first one).
+    pub fn drill(&self) -> &str {
+        match self {
+            Ask::SpotFault { drill, .. }
+            | Ask::WhichCorrect { drill, .. }
+            | Ask::SetPose { drill, .. }
+            | Ask::MatchCue { drill, .. } => drill,
+            Ask::Order { drills } => drills.first().map_or("", String::as_str),
+        }
+    }
+
+    /// The fault the question is about, if any.
+    pub fn fault(&self) -> Option<Fault> {
+        match self {
+            Ask::SpotFault { fault, .. }
+            | Ask::WhichCorrect { fault, .. }
+            | Ask::MatchCue { fault, .. } => Some(*fault),
+            _ => None,
+        }
+    }
+
+    /// Every drill the question names.
+    pub fn drills(&self) -> Vec<&str> {
+        match self {
+            Ask::Order { drills } => drills.iter().map(String::as_str).collect(),
+            other => vec![other.drill()],
+        }
+    }
+
+    /// How many options are shown (choices, figures, or drills to order).
+    pub fn option_count(&self) -> usize {
+        match self {
+            Ask::SpotFault { choices, .. } | Ask::MatchCue { choices, .. } => choices.len(),
+            Ask::WhichCorrect { .. } => 2,
+            Ask::Order { drills } => drills.len(),
+            Ask::SetPose { .. } => 0,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Question {
+    pub id: String,
+    pub ask: Ask,
+    /// The question in words; each kind has a default.
+    #[serde(default)]
+    pub prompt: Option<String>,
+    /// Said after the answer, right or wrong: why.
+    pub explanation: String,
+    /// Where the answer comes from: a seed article or a BIOMECHANICS.md section.
+    pub source: String,
+}
+
+impl Question {
+    pub fn prompt(&self, library: &Library, catalogue: &FaultCatalogue) -> String {
+        if let Some(p) = &self.prompt {
+            return p.clone();
+        }
+        let drill = library
+            .get(self.ask.drill())
+            .map_or(self.ask.drill().to_string(), |d| d.name.clone());
+        match &self.ask {
+            Ask::SpotFault { .. } => format!("{drill}: which fault do you see?"),
+            Ask::WhichCorrect { .. } => format!("{drill}: which figure, A or B, does it right?"),
+            Ask::SetPose { .. } => {
+                format!("{drill}: set the pose with the sliders, then check it.")
+            }
+            Ask::Order { .. } => {
+                "Put these drills in ladder order: tap the easiest first.".to_string()
+            }
+            Ask::MatchCue { fault, .. } => format!(
+                "{drill} with {}: which cue fixes it?",
+                catalogue.get(*fault).name.to_lowercase()
+            ),
+        }
+    }
+
+    /// Whether the learner's pose meets a set-the-pose question's goal.
+    pub fn pose_accepted(&self, request: &PoseRequest, verdict: &Verdict) -> bool {
+        match &self.ask {
+            Ask::SetPose { goal, .. } => goal.check(request, verdict).iter().all(|c| c.ok),
+            _ => false,
+        }
+    }
+}
+
+/// One quiz: a titled set of questions.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Quiz {
+    pub id: String,
+    pub title: String,
+    pub summary: String,
+    pub questions: Vec<Question>,
+}
+
+/// The pose a figure shows for a fault in a drill: the drill's sticking
+/// point with the fault put in.
+pub fn faulty_request(library: &Library, drill: &str, fault: Fault) -> Option<PoseRequest> {
+    let d = library.get(drill)?;
+    let hold = d.hold().map(|p| p.to).unwrap_or_default();
+    Some(faulty_pose(&d.request(&hold), fault))
+}
+
+impl Quiz {
+    /// Parse a quiz file and check every question against the content: the
+    /// drills and faults exist, the answer is among the choices, the coach
+    /// really sees the fault the figure shows (and none of the other choices),
+    /// a pose goal can be met and is not met by standing still, the ladder
+    /// question lists its drills in ladder order.
+    pub fn parse(
+        file: &str,
+        text: &str,
+        library: &Library,
+        thresholds: &ThresholdsFile,
+    ) -> Result<Quiz, ContentError> {
+        let quiz: Quiz = parse_ron(file, text)?;
+        let at = |needle: &str, message: String| {
+            ContentError::at_line(file, line_of(text, needle), message)
+        };
+        let expected = format!("{}.quiz.ron", quiz.id);
+        if !file.ends_with(&expected) {
+            return Err(at(
+                "id:",
+                format!("the file of quiz `{}` must be named {expected}", quiz.id),
+            ));
+        }
+        if quiz.questions.is_empty() {
+            return Err(at("questions", "the quiz has no questions".into()));
+        }
+        for (i, q) in quiz.questions.iter().enumerate() {
+            let needle = format!("\"{}\"", q.id);
+            let err = |m: String| at(&needle, format!("question `{}`: {m}", q.id));
+            if quiz.questions[..i].iter().any(|o| o.id == q.id) {
+                return Err(err("a question with this id comes earlier".into()));
+            }
+            for (field, value) in [("explanation", &q.explanation), ("source", &q.source)] {
+                if value.trim().is_empty() {
+                    return Err(err(format!("empty {field}")));
+                }
+            }
+            for id in q.ask.drills() {
+                if library.get(id).is_none() {
+                    return Err(err(format!(
+                        "unknown drill `{id}`; known: {}",
+                        library.ids().join(", ")
+                    )));
+                }
+            }
+            check_ask(&q.ask, library, thresholds).map_err(err)?;
+        }
+        Ok(quiz)
+    }
+}
+
+fn check_ask(ask: &Ask, library: &Library, thresholds: &ThresholdsFile) -> Result<(), String> {
+    let judge = |drill: &str, r: &PoseRequest| {
+        let t = library.get(drill).map_or_else(
+            || thresholds.preset_or_default(""),
+            |d| d.thresholds(thresholds),
+        );
+        evaluate(&solve(r), &t)
+    };
+    // The figure must show the fault, and none of the other answers offered.
+    let shows = |drill: &str, fault: Fault, others: &[Fault]| -> Result<(), String> {
+        let r = faulty_request(library, drill, fault).ok_or("no such drill")?;
+        let v = judge(drill, &r);
+        if fault.seen_in_one_pose() && !v.has(fault) {
+            return Err(format!(
+                "the coach does not see `{}` in the faulty {drill} (it sees: {:?})",
+                fault.id(),
+                v.faults
+            ));
+        }
+        if let Some(o) = others.iter().find(|o| **o != fault && v.has(**o)) {
+            return Err(format!(
+                "the faulty {drill} also shows `{}`, another choice: two answers would be right",
+                o.id()
+            ));
+        }
+        Ok(())
+    };
+    let choices_ok = |fault: Fault, choices: &[Fault]| -> Result<(), String> {
+        if choices.len() < 2 || choices.len() > 4 {
+            return Err("offer 2 to 4 choices".into());
+        }
+        if !choices.contains(&fault) {
+            return Err(format!(
+                "the answer `{}` is not among the choices",
+                fault.id()
+            ));
+        }
+        let mut sorted = choices.to_vec();
+        sorted.sort();
+        sorted.dedup();
+        if sorted.len() != choices.len() {
+            return Err("a choice is offered twice".into());
+        }
+        Ok(())
+    };
+    match ask {
+        Ask::SpotFault {
+            drill,
+            fault,
+            choices,
+        }
+        | Ask::MatchCue {
+            drill,
+            fault,
+            choices,
+        } => {
+            choices_ok(*fault, choices)?;
+            shows(drill, *fault, choices)
+        }
+        Ask::WhichCorrect { drill, fault } => shows(drill, *fault, &[]),
+        Ask::SetPose {
+            drill,
+            goal,
+            example,
+        } => {
+            let d = library.get(drill).ok_or("no such drill")?;
+            let r = d.request(example);
+            let v = judge(drill, &r);
+            if let Some(c) = goal.check(&r, &v).iter().find(|c| !c.ok) {
+                return Err(format!(
+                    "the example pose does not meet the goal: {}",
+                    c.text
+                ));
+            }
+            let standing = d.request(&Key::default());
+            let v = judge(drill, &standing);
+            if goal.check(&standing, &v).iter().all(|c| c.ok) {
+                return Err("standing still already meets the goal".into());
+            }
+            if goal.hold_s > 0.0 {
+                return Err("a quiz pose is checked once: leave hold_s out".into());
+            }
+            Ok(())
+        }
+        Ask::Order { drills } => {
+            if drills.len() < 3 || drills.len() > 5 {
+                return Err("order 3 to 5 drills".into());
+            }
+            let rungs: Vec<(Level, u32)> = drills
+                .iter()
+                .filter_map(|id| library.get(id).map(|d| (d.level, d.rank)))
+                .collect();
+            if rungs.windows(2).any(|w| w[0] >= w[1]) {
+                return Err(format!(
+                    "list the drills easiest first, each on a later rung than the one before (they are: {rungs:?})"
+                ));
+            }
+            Ok(())
+        }
+    }
+}
+
+/// All the quizzes, with the files that did not load.
+#[derive(Debug, Clone, Default, PartialEq, bevy::prelude::Resource)]
+pub struct QuizBank {
+    pub quizzes: Vec<Quiz>,
+    pub problems: Vec<ContentError>,
+}
+
+impl QuizBank {
+    pub fn from_texts<'a>(
+        files: impl IntoIterator<Item = (String, &'a str)>,
+        library: &Library,
+        thresholds: &ThresholdsFile,
+    ) -> QuizBank {
+        let mut bank = QuizBank::default();
+        for (file, text) in files {
+            match Quiz::parse(&file, text, library, thresholds) {
+                Ok(q) => {
+                    let clash = bank.quizzes.iter().find_map(|other| {
+                        q.questions
+                            .iter()
+                            .find(|a| other.questions.iter().any(|b| b.id == a.id))
+                            .map(|a| (other.id.clone(), a.id.clone()))
+                    });
+                    if let Some((other, qid)) = clash {
+                        bank.problems.push(ContentError::at_line(
+                            &file,
+                            line_of(text, &format!("\"{qid}\"")),
+                            format!("question id `{qid}` is also in quiz `{other}`"),
+                        ));
+                    } else if bank.quizzes.iter().any(|o| o.id == q.id) {
+                        bank.problems.push(ContentError::whole_file(
+                            &file,
+                            format!("a quiz with id `{}` already exists", q.id),
+                        ));
+                    } else {
+                        bank.quizzes.push(q);
+                    }
+                }
+                Err(e) => bank.problems.push(e),
+            }
+        }
+        bank
+    }
+
+    /// The quizzes shipped with the app, checked against the built-in drills.
+    pub fn builtin() -> QuizBank {
+        QuizBank::from_texts(
+            crate::content::builtin::QUIZZES
+                .iter()
+                .map(|(id, text)| (format!("quiz/{id}.quiz.ron"), *text)),
+            Library::builtin(),
+            &ThresholdsFile::builtin(),
+        )
+    }
+
+    pub fn get(&self, id: &str) -> Option<&Quiz> {
+        self.quizzes.iter().find(|q| q.id == id)
+    }
+
+    /// The quiz holding a question, and the question's index in it.
+    pub fn find_question(&self, id: &str) -> Option<(&Quiz, usize)> {
+        self.quizzes
+            .iter()
+            .find_map(|q| q.questions.iter().position(|x| x.id == id).map(|i| (q, i)))
+    }
+
+    pub fn question_ids(&self) -> Vec<&str> {
+        self.quizzes
+            .iter()
+            .flat_map(|q| q.questions.iter().map(|x| x.id.as_str()))
+            .collect()
+    }
+}
+
+/// What the learner answered.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Answer {
+    /// The index of the option picked, as shown.
+    Choice(usize),
+    /// The options as shown, in the order tapped.
+    Order(Vec<usize>),
+    /// Whether the coach accepted the pose set with the sliders.
+    Pose(bool),
+}
+
+/// How one question is shown: its options in shuffled order.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Shown {
+    /// The question's index in the quiz.
+    pub question: usize,
+    /// `options[i]` is the index, in the question's own list (its choices,
+    /// its drills, or for a which-is-correct question 0 = the correct figure
+    /// and 1 = the faulty one), of the option shown in place `i`.
+    pub options: Vec<usize>,
+    /// The right option's index in the question's own list.
+    pub right: usize,
+    pub kind: Kind,
+}
+
+impl Shown {
+    /// Where the right answer is shown (choices and figures).
+    pub fn right_place(&self) -> usize {
+        self.options
+            .iter()
+            .position(|o| *o == self.right)
+            .unwrap_or(0)
+    }
+}
+
+/// One run through a quiz.
+#[derive(Debug, Clone, PartialEq)]
+pub struct QuizRun {
+    pub quiz: String,
+    pub seed: u64,
+    /// Questions in the order asked.
+    pub shown: Vec<Shown>,
+    /// The place in `shown` on screen; `shown.len()` when finished.
+    pub at: usize,
+    /// The answers given, by place; `None` until answered.
+    pub answers: Vec<Option<(Answer, bool)>>,
+    /// The answer is showing (after answering, or the coach's reveal).
+    pub revealed: bool,
+    /// A coach's group: one question at a time, revealed by the coach, no score.
+    pub group: bool,
+}
+
+impl QuizRun {
+    /// Shuffle the questions and each question's options with `seed` (the
+    /// same seed gives the same quiz). `first` puts that question first.
+    pub fn new(quiz: &Quiz, seed: u64, group: bool, first: Option<usize>) -> QuizRun {
+        let mut rng = fastrand::Rng::with_seed(seed);
+        let mut order: Vec<usize> = (0..quiz.questions.len()).collect();
+        rng.shuffle(&mut order);
+        if let Some(f) = first.filter(|f| *f < order.len()) {
+            order.retain(|q| *q != f);
+            order.insert(0, f);
+        }
+        let shown = order
+            .into_iter()
+            .map(|q| {
+                let ask = &quiz.questions[q].ask;
+                let mut options: Vec<usize> = (0..ask.option_count()).collect();
+                rng.shuffle(&mut options);
+                let right = match ask {
+                    Ask::SpotFault { fault, choices, .. }
+                    | Ask::MatchCue { fault, choices, .. } => {
+                        choices.iter().position(|c| c == fault).unwrap_or(0)
+                    }
+                    _ => 0,
+                };
+                Shown {
+                    question: q,
+                    options,
+                    right,
+                    kind: ask.kind(),
+                }
+            })
+            .collect::<Vec<_>>();
+        QuizRun {
+            quiz: quiz.id.clone(),
+            seed,
+            answers: vec![None; shown.len()],
+            shown,
+            at: 0,
+            revealed: false,
+            group,
+        }
+    }
+
+    pub fn current(&self) -> Option<&Shown> {
+        self.shown.get(self.at)
+    }
+
+    pub fn finished(&self) -> bool {
+        self.at >= self.shown.len()
+    }
+
+    /// Record the answer to the question on screen (once) and reveal the
+    /// right one. Returns whether it was right.
+    pub fn answer(&mut self, quiz: &Quiz, answer: Answer) -> Option<bool> {
+        let shown = self.current()?;
+        if self.answers[self.at].is_some() || self.revealed {
+            return None;
+        }
+        let ask = &quiz.questions.get(shown.question)?.ask;
+        let right = match (&answer, ask) {
+            (Answer::Pose(ok), Ask::SetPose { .. }) => *ok,
+            (Answer::Order(tapped), Ask::Order { drills }) => {
+                tapped.len() == drills.len()
+                    && tapped
+                        .iter()
+                        .enumerate()
+                        .all(|(rank, place)| shown.options.get(*place) == Some(&rank))
+            }
+            (Answer::Choice(_), Ask::Order { .. } | Ask::SetPose { .. }) => false,
+            (Answer::Choice(place), _) => shown.options.get(*place) == Some(&shown.right),
+            _ => false,
+        };
+        self.answers[self.at] = Some((answer, right));
+        self.revealed = true;
+        Some(right)
+    }
+
+    /// Show the answer without one given (the coach's reveal).
+    pub fn reveal(&mut self) {
+        if !self.finished() {
+            self.revealed = true;
+        }
+    }
+
+    /// On to the next question (or the end).
+    pub fn next(&mut self) {
+        if !self.finished() {
+            self.at += 1;
+            self.revealed = self.answers.get(self.at).is_some_and(Option::is_some);
+        }
+    }
+
+    /// Back one question (answers given stay given).
+    pub fn previous(&mut self) {
+        self.at = self
+            .at
+            .saturating_sub(1)
+            .min(self.shown.len().saturating_sub(1));
+        self.revealed = self.answers.get(self.at).is_some_and(Option::is_some);
+    }
+
+    /// Right answers and questions answered.
+    pub fn score(&self) -> (u32, u32) {
+        let answered = self.answers.iter().flatten();
+        let right = answered.clone().filter(|(_, ok)| *ok).count();
+        (right as u32, answered.count() as u32)
+    }
+
+    /// The questions missed or skipped, as question indices, in the order asked.
+    pub fn misses(&self) -> Vec<usize> {
+        self.shown
+            .iter()
+            .zip(&self.answers)
+            .filter(|(_, a)| !matches!(a, Some((_, true))))
+            .map(|(s, _)| s.question)
+            .collect()
+    }
+}
+
+/// Best scores per quiz, kept between runs.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, bevy::prelude::Resource)]
+#[serde(default)]
+pub struct Scores {
+    pub version: u32,
+    pub best: BTreeMap<String, Best>,
+}
+
+impl Default for Scores {
+    fn default() -> Self {
+        Scores {
+            version: 1,
+            best: BTreeMap::new(),
+        }
+    }
+}
+
+impl crate::store::Versioned for Scores {
+    const VERSION: u32 = 1;
+    fn version(&self) -> u32 {
+        self.version
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Best {
+    pub right: u32,
+    pub total: u32,
+}
+
+impl Scores {
+    /// The scores' name in the store.
+    pub const NAME: &'static str = "scores.ron";
+
+    /// Keep a finished quiz's score if it beats the best (by share right,
+    /// then by more questions). Returns whether it is a new best.
+    pub fn record(&mut self, quiz: &str, right: u32, total: u32) -> bool {
+        if total == 0 || right > total {
+            return false;
+        }
+        let new = Best { right, total };
+        let better = match self.best.get(quiz) {
+            None => true,
+            Some(b) => {
+                let (a, c) = (
+                    u64::from(right) * u64::from(b.total),
+                    u64::from(b.right) * u64::from(total),
+                );
+                a > c || (a == c && total > b.total)
+            }
+        };
+        if better {
+            self.best.insert(quiz.to_string(), new);
+        }
+        better
+    }
+}
+
+pub mod session;

@@ -1,0 +1,369 @@
+//! The quiz in the app, without rendering: which quiz is running, the
+//! learner's taps and answers, the coach's reveal, the countdown, and the
+//! best scores saved when a quiz ends. Every input (egui buttons, keys, a
+//! clicker, a gamepad) becomes a [`QuizCommand`]; one system applies them.
+
+use bevy::prelude::*;
+
+use super::{Answer, Ask, QuizBank, QuizRun, Scores};
+use crate::coach::evaluate;
+use crate::drill::{Key, Library, Playback};
+use crate::modes::ViewState;
+use crate::present::Action;
+use crate::stage::figure::CoachThresholds;
+use crate::ui::explore::PoseControls;
+
+/// Everything a learner or a coach can do in the quiz.
+#[derive(Message, Debug, Clone, PartialEq, Eq)]
+pub enum QuizCommand {
+    /// Start a quiz: solo (scored) or for a group (the coach reveals).
+    Start {
+        quiz: String,
+        group: bool,
+    },
+    /// Pick the option shown in this place (0-based).
+    Choose(usize),
+    /// Take back the last tap of an order question.
+    Undo,
+    /// Ask the coach about the pose set with the sliders.
+    CheckPose,
+    /// Enter, the clicker or a gamepad: check or reveal, or go on once revealed.
+    Confirm,
+    Reveal,
+    Next,
+    Previous,
+    /// Back to the list of quizzes.
+    Quit,
+}
+
+/// The quiz on screen.
+#[derive(Resource, Debug, Clone, Default)]
+pub struct QuizSession {
+    pub run: Option<QuizRun>,
+    /// Seconds to think before the answer is due (group mode; 0 = none).
+    pub countdown_s: u32,
+    /// When the question on screen appeared (seconds of app time).
+    pub shown_at_s: f32,
+    /// The places tapped so far in an order question.
+    pub tapped: Vec<usize>,
+    /// The finished run's score went into the best scores.
+    pub recorded: bool,
+    /// It beat the best score.
+    pub new_best: bool,
+    /// A problem saving the scores, said on screen.
+    pub message: Option<String>,
+    /// The seed of the next run (a launch's `--seed`, else random).
+    pub seed: Option<u64>,
+    /// A launch's `--question`: put it first.
+    pub first_question: Option<String>,
+    /// A quiz to start as soon as the view opens (a launch's `--quiz`).
+    pub autostart: Option<String>,
+    /// Group mode was asked for at launch.
+    pub group: bool,
+    /// Hold each question's drill still at its sticking point (shots).
+    pub still: bool,
+}
+
+impl QuizSession {
+    /// The sliders (not the drill) pose the figure: a set-the-pose question,
+    /// or its revealed answer, is on screen.
+    pub fn sliders_drive(&self) -> bool {
+        self.run
+            .as_ref()
+            .is_some_and(|r| r.current().is_some_and(|s| s.kind == super::Kind::SetPose))
+    }
+
+    /// Seconds left on the countdown, if one runs.
+    pub fn countdown_left(&self, now_s: f32) -> Option<f32> {
+        let run = self.run.as_ref()?;
+        if self.countdown_s == 0 || run.revealed || !run.group {
+            return None;
+        }
+        Some((self.countdown_s as f32 - (now_s - self.shown_at_s)).max(0.0))
+    }
+}
+
+pub fn plugin(app: &mut App) {
+    app.init_resource::<QuizSession>()
+        .init_resource::<Scores>()
+        .add_message::<QuizCommand>();
+    app.add_systems(Startup, load_bank_and_scores);
+    app.add_systems(
+        Update,
+        (quiz_keys, apply_commands)
+            .chain()
+            .run_if(in_state(ViewState::Quiz))
+            .after(crate::present::apply_actions)
+            .before(crate::ui::drills::drive_from_drill),
+    );
+}
+
+/// The built-in quizzes (checked against the drills) and the saved scores.
+fn load_bank_and_scores(
+    mut commands: Commands,
+    bank: Option<Res<QuizBank>>,
+    store: Option<Res<crate::store::Store>>,
+    mut scores: ResMut<Scores>,
+    mut session: ResMut<QuizSession>,
+) {
+    if bank.is_none() {
+        let bank = QuizBank::builtin();
+        for p in &bank.problems {
+            error!("{p}");
+        }
+        commands.insert_resource(bank);
+    }
+    if let Some(store) = store {
+        let (saved, message) = store.load::<Scores>(Scores::NAME);
+        *scores = saved;
+        if let Some(m) = message {
+            crate::web::notice(&format!("hinge: {m}"));
+            session.message = Some(m);
+        }
+    }
+}
+
+/// Digits pick options, Backspace takes a tap back; Enter, Page Up / Down
+/// and the gamepad come through the presenter's actions.
+fn quiz_keys(
+    keys: Option<Res<ButtonInput<KeyCode>>>,
+    mut actions: MessageReader<Action>,
+    mut out: MessageWriter<QuizCommand>,
+    mut session: ResMut<QuizSession>,
+) {
+    if let Some(quiz) = session.autostart.take() {
+        out.write(QuizCommand::Start {
+            quiz,
+            group: session.group,
+        });
+    }
+    if let Some(keys) = keys {
+        const DIGITS: [KeyCode; 5] = [
+            KeyCode::Digit1,
+            KeyCode::Digit2,
+            KeyCode::Digit3,
+            KeyCode::Digit4,
+            KeyCode::Digit5,
+        ];
+        const NUMPAD: [KeyCode; 5] = [
+            KeyCode::Numpad1,
+            KeyCode::Numpad2,
+            KeyCode::Numpad3,
+            KeyCode::Numpad4,
+            KeyCode::Numpad5,
+        ];
+        for (i, (d, n)) in DIGITS.iter().zip(NUMPAD).enumerate() {
+            if keys.just_pressed(*d) || keys.just_pressed(n) {
+                out.write(QuizCommand::Choose(i));
+            }
+        }
+        if keys.just_pressed(KeyCode::Backspace) {
+            out.write(QuizCommand::Undo);
+        }
+    }
+    for a in actions.read() {
+        match a {
+            Action::RevealAnswer => {
+                out.write(QuizCommand::Confirm);
+            }
+            Action::NextDrill => {
+                out.write(QuizCommand::Next);
+            }
+            Action::PreviousDrill => {
+                out.write(QuizCommand::Previous);
+            }
+            _ => {}
+        }
+    }
+}
+
+#[allow(clippy::too_many_arguments)] // a Bevy system: one argument per resource it uses
+fn apply_commands(
+    mut commands: MessageReader<QuizCommand>,
+    mut session: ResMut<QuizSession>,
+    bank: Option<Res<QuizBank>>,
+    library: Res<Library>,
+    thresholds: Res<CoachThresholds>,
+    mut controls: ResMut<PoseControls>,
+    mut playback: ResMut<Playback>,
+    mut scores: ResMut<Scores>,
+    store: Option<Res<crate::store::Store>>,
+    time: Res<Time>,
+) {
+    let Some(bank) = bank else { return };
+    let now = time.elapsed_secs();
+    let before = session.run.as_ref().map(|r| (r.at, r.revealed));
+    for command in commands.read().cloned() {
+        let s = &mut *session;
+        if let QuizCommand::Start { quiz, group } = &command {
+            if let Some(q) = bank.get(quiz) {
+                let seed = s.seed.take().unwrap_or_else(random_seed);
+                let first = s
+                    .first_question
+                    .take()
+                    .and_then(|id| q.questions.iter().position(|x| x.id == id));
+                s.run = Some(QuizRun::new(q, seed, *group, first));
+                s.recorded = false;
+                s.new_best = false;
+                s.tapped.clear();
+                s.shown_at_s = now;
+            }
+            continue;
+        }
+        if command == QuizCommand::Quit {
+            s.run = None;
+            continue;
+        }
+        let Some(run) = s.run.as_mut() else { continue };
+        let Some(quiz) = bank.get(&run.quiz) else {
+            continue;
+        };
+        let question = run.current().map(|sh| &quiz.questions[sh.question]);
+        let kind = question.map(|q| q.ask.kind());
+        match command {
+            QuizCommand::Choose(place) => match question.map(|q| &q.ask) {
+                _ if run.revealed => {}
+                Some(Ask::Order { drills }) => {
+                    if place < drills.len() && !s.tapped.contains(&place) {
+                        s.tapped.push(place);
+                        // Show the drill just tapped on the mannequin.
+                        if let Some(sh) = run.current() {
+                            playback.start(&drills[sh.options[place]]);
+                        }
+                        if s.tapped.len() == drills.len() && !run.group {
+                            run.answer(quiz, Answer::Order(s.tapped.clone()));
+                        }
+                    }
+                }
+                Some(Ask::SetPose { .. }) | None => {}
+                Some(ask) => {
+                    if place < ask.option_count() && !run.group {
+                        run.answer(quiz, Answer::Choice(place));
+                    }
+                }
+            },
+            QuizCommand::Undo => {
+                s.tapped.pop();
+            }
+            QuizCommand::CheckPose => {
+                if let (Some(q), false) = (question, run.revealed)
+                    && let Some(d) = library.get(q.ask.drill())
+                {
+                    let t = d.thresholds(&thresholds.0);
+                    let verdict = evaluate(&crate::body::solve(&controls.request), &t);
+                    let ok = q.pose_accepted(&controls.request, &verdict);
+                    run.answer(quiz, Answer::Pose(ok));
+                }
+            }
+            QuizCommand::Confirm => {
+                if run.finished() {
+                } else if run.revealed {
+                    run.next();
+                } else if run.group {
+                    run.reveal();
+                } else if kind == Some(super::Kind::SetPose)
+                    && let Some(q) = question
+                    && let Some(d) = library.get(q.ask.drill())
+                {
+                    let t = d.thresholds(&thresholds.0);
+                    let verdict = evaluate(&crate::body::solve(&controls.request), &t);
+                    let ok = q.pose_accepted(&controls.request, &verdict);
+                    run.answer(quiz, Answer::Pose(ok));
+                }
+            }
+            QuizCommand::Reveal => run.reveal(),
+            QuizCommand::Next => run.next(),
+            QuizCommand::Previous => run.previous(),
+            QuizCommand::Start { .. } | QuizCommand::Quit => {}
+        }
+    }
+    let Some(run) = session.run.as_ref() else {
+        return;
+    };
+    let after = (run.at, run.revealed);
+    if before.map(|b| b.0) != Some(after.0) {
+        // A new question: its drill on the mannequin, a fresh start for the
+        // sliders, the countdown from now.
+        let shown = run.current().cloned();
+        let ask = shown.as_ref().and_then(|sh| {
+            bank.get(&run.quiz)
+                .map(|q| q.questions[sh.question].ask.clone())
+        });
+        session.tapped.clear();
+        session.shown_at_s = now;
+        if let (Some(ask), Some(shown)) = (ask, shown) {
+            playback.start(&shown_drill(&ask, &shown.options));
+            let id = shown_drill(&ask, &shown.options);
+            // The asset server may still be loading the drills: the built-in
+            // copy has the same timing.
+            if session.still
+                && let Some(d) = library.get(&id).or_else(|| Library::builtin().get(&id))
+            {
+                playback.playing = false;
+                playback.time_s = d.sticking_point_s();
+            }
+            if let Ask::SetPose { .. } = ask {
+                Key::default().apply_to(&mut controls.request.pose);
+            }
+        }
+    }
+    let just_revealed = after.1 && before.is_some_and(|b| b.0 == after.0 && !b.1);
+    if just_revealed
+        && let Some(run) = session.run.as_ref()
+        && let Some(Ask::SetPose { example, .. }) = run
+            .current()
+            .and_then(|sh| bank.get(&run.quiz).map(|q| &q.questions[sh.question].ask))
+    {
+        // Revealed: the figure shows a pose that meets the goal.
+        example.apply_to(&mut controls.request.pose);
+    }
+    record_finished(&mut session, &mut scores, store.as_deref());
+}
+
+/// The drill the mannequin performs for a question. For an order question,
+/// the drill shown first (the first in the file is the easiest: showing it
+/// would give the answer away).
+pub fn shown_drill(ask: &Ask, options: &[usize]) -> String {
+    match ask {
+        Ask::Order { drills } => options
+            .first()
+            .and_then(|o| drills.get(*o))
+            .cloned()
+            .unwrap_or_default(),
+        other => other.drill().to_string(),
+    }
+}
+
+/// When a solo run ends: keep its score if it is the best, and save.
+fn record_finished(
+    session: &mut QuizSession,
+    scores: &mut Scores,
+    store: Option<&crate::store::Store>,
+) {
+    let Some(run) = session.run.as_ref() else {
+        return;
+    };
+    if !run.finished() || run.group || session.recorded {
+        return;
+    }
+    session.recorded = true;
+    let (right, _) = run.score();
+    let total = run.shown.len() as u32;
+    session.new_best = scores.record(&run.quiz, right, total);
+    if session.new_best
+        && let Some(store) = store
+        && let Err(e) = store.save(Scores::NAME, scores)
+    {
+        let m = format!(
+            "your best score could not be saved to {}: {e}",
+            store.describe(Scores::NAME)
+        );
+        crate::web::notice(&format!("hinge: {m}"));
+        session.message = Some(m);
+    }
+}
+
+/// A seed for a new shuffle from the system's randomness.
+fn random_seed() -> u64 {
+    getrandom::u64().unwrap_or(0x5eed)
+}

@@ -1,0 +1,285 @@
+//! Where the app keeps what it must not lose (settings, best quiz scores):
+//! RON files in the user's config directory on the desktop, the browser's
+//! local storage on the web.
+//!
+//! A file is written atomically (a temporary file beside it, flushed to disk,
+//! then renamed over it), so a crash mid-write leaves the old file whole. A
+//! saved value that does not parse, or comes from a newer version of the
+//! app, is set aside under a new name (`NAME.corrupt-N`) and reported, never
+//! silently overwritten.
+
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+
+/// A place for saved values.
+#[derive(Debug, Clone, PartialEq, Eq, bevy::prelude::Resource)]
+pub enum Store {
+    /// Files in this folder.
+    Dir(PathBuf),
+    /// The browser's `localStorage`, keys prefixed `hinge/`.
+    Browser,
+}
+
+/// Saved values carry their format's version, so an older app can tell a
+/// file from a newer one apart from a damaged one.
+pub trait Versioned {
+    /// The newest version this build reads.
+    const VERSION: u32;
+    fn version(&self) -> u32;
+}
+
+impl Store {
+    /// The platform's store: `$XDG_CONFIG_HOME/hinge` (else `~/.config/hinge`)
+    /// on the desktop, local storage in a browser. `HINGE_CONFIG_DIR`
+    /// overrides the folder.
+    pub fn platform() -> Option<Store> {
+        if cfg!(target_arch = "wasm32") {
+            return Some(Store::Browser);
+        }
+        if let Some(dir) = std::env::var_os("HINGE_CONFIG_DIR") {
+            return Some(Store::Dir(PathBuf::from(dir)));
+        }
+        let base = std::env::var_os("XDG_CONFIG_HOME")
+            .map(PathBuf::from)
+            .filter(|p| p.is_absolute())
+            .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".config")))?;
+        Some(Store::Dir(base.join("hinge")))
+    }
+
+    /// Where `name` lives, for messages.
+    pub fn describe(&self, name: &str) -> String {
+        match self {
+            Store::Dir(d) => d.join(name).display().to_string(),
+            Store::Browser => format!("browser storage '{}'", key(name)),
+        }
+    }
+
+    /// Read `name`. Missing gives the default and no message; unreadable,
+    /// damaged or from a newer version gives the default and a message
+    /// saying what happened and where the old value went.
+    pub fn load<T: DeserializeOwned + Default + Versioned>(
+        &self,
+        name: &str,
+    ) -> (T, Option<String>) {
+        let text = match self.read(name) {
+            Ok(Some(t)) => t,
+            Ok(None) => return (T::default(), None),
+            Err(e) => {
+                return (
+                    T::default(),
+                    Some(format!(
+                        "cannot read {}: {e}; using the defaults",
+                        self.describe(name)
+                    )),
+                );
+            }
+        };
+        let problem = match crate::content::parse_ron::<T>(&self.describe(name), &text) {
+            Ok(v) if v.version() <= T::VERSION => return (v, None),
+            Ok(v) => format!(
+                "{} was written by a newer Hinge (format {}, this one reads up to {})",
+                self.describe(name),
+                v.version(),
+                T::VERSION
+            ),
+            Err(e) => format!("{} is damaged ({e})", self.describe(name)),
+        };
+        let what = match self.set_aside(name, &text) {
+            Ok(aside) => format!("set aside as {aside}"),
+            Err(e) => {
+                format!("could not be set aside ({e}); it is left as it is and not saved over")
+            }
+        };
+        (
+            T::default(),
+            Some(format!("{problem}; {what}; using the defaults")),
+        )
+    }
+
+    /// Write `name` atomically.
+    pub fn save<T: Serialize>(&self, name: &str, value: &T) -> std::io::Result<()> {
+        let text = ron::ser::to_string_pretty(value, ron::ser::PrettyConfig::default())
+            .map_err(std::io::Error::other)?;
+        match self {
+            Store::Dir(d) => write_atomic(&d.join(name), text.as_bytes()),
+            Store::Browser => browser::set(&key(name), &text),
+        }
+    }
+
+    fn read(&self, name: &str) -> std::io::Result<Option<String>> {
+        match self {
+            Store::Dir(d) => match std::fs::read_to_string(d.join(name)) {
+                Ok(t) => Ok(Some(t)),
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+                Err(e) => Err(e),
+            },
+            Store::Browser => browser::get(&key(name)),
+        }
+    }
+
+    /// Move a bad value out of the way under the first free `NAME.corrupt-N`.
+    fn set_aside(&self, name: &str, text: &str) -> std::io::Result<String> {
+        for n in 1..10_000 {
+            let aside = format!("{name}.corrupt-{n}");
+            match self {
+                Store::Dir(d) => {
+                    let to = d.join(&aside);
+                    if to.exists() {
+                        continue;
+                    }
+                    std::fs::rename(d.join(name), &to)?;
+                    return Ok(to.display().to_string());
+                }
+                Store::Browser => {
+                    if browser::get(&key(&aside))?.is_some() {
+                        continue;
+                    }
+                    browser::set(&key(&aside), text)?;
+                    browser::remove(&key(name))?;
+                    return Ok(self.describe(&aside));
+                }
+            }
+        }
+        Err(std::io::Error::other("too many files already set aside"))
+    }
+}
+
+fn key(name: &str) -> String {
+    format!("hinge/{name}")
+}
+
+/// Write a file atomically: a temporary file beside it, flushed to disk,
+/// then renamed over it. A failure leaves the old file as it was.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    use std::io::Write;
+    if let Some(dir) = path.parent() {
+        std::fs::create_dir_all(dir)?;
+    }
+    let mut tmp = path.as_os_str().to_owned();
+    tmp.push(".tmp");
+    let tmp = PathBuf::from(tmp);
+    let written = (|| {
+        let mut f = std::fs::File::create(&tmp)?;
+        f.write_all(bytes)?;
+        f.sync_all()
+    })();
+    if let Err(e) = written {
+        let _ = std::fs::remove_file(&tmp);
+        return Err(e);
+    }
+    std::fs::rename(&tmp, path)
+}
+
+#[cfg(target_arch = "wasm32")]
+mod browser {
+    //! `localStorage`; a browser with storage disabled gives an error, not a panic.
+    fn storage() -> std::io::Result<web_sys::Storage> {
+        web_sys::window()
+            .and_then(|w| w.local_storage().ok().flatten())
+            .ok_or_else(|| std::io::Error::other("browser storage is not available"))
+    }
+    fn js(e: wasm_bindgen::JsValue) -> std::io::Error {
+        std::io::Error::other(format!("browser storage: {e:?}"))
+    }
+    pub fn get(key: &str) -> std::io::Result<Option<String>> {
+        storage()?.get_item(key).map_err(js)
+    }
+    pub fn set(key: &str, value: &str) -> std::io::Result<()> {
+        storage()?.set_item(key, value).map_err(js)
+    }
+    pub fn remove(key: &str) -> std::io::Result<()> {
+        storage()?.remove_item(key).map_err(js)
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+mod browser {
+    //! Outside a browser there is no browser storage.
+    fn none() -> std::io::Error {
+        std::io::Error::other("browser storage exists only in a browser")
+    }
+    pub fn get(_: &str) -> std::io::Result<Option<String>> {
+        Err(none())
+    }
+    pub fn set(_: &str, _: &str) -> std::io::Result<()> {
+        Err(none())
+    }
+    pub fn remove(_: &str) -> std::io::Result<()> {
+        Err(none())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde::Deserialize;
+
+    #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+    #[serde(default)]
+    struct Thing {
+        version: u32,
+        n: u32,
+    }
+    impl Default for Thing {
+        fn default() -> Self {
+            Thing { version: 1, n: 0 }
+        }
+    }
+    impl Versioned for Thing {
+        const VERSION: u32 = 1;
+        fn version(&self) -> u32 {
+            self.version
+        }
+    }
+
+    fn dir(name: &str) -> PathBuf {
+        let d = std::env::temp_dir().join(format!("hinge-store-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&d);
+        d
+    }
+
+    #[test]
+    fn round_trip_missing_and_no_temporary_file_left() {
+        let d = dir("trip");
+        let store = Store::Dir(d.clone());
+        assert_eq!(store.load::<Thing>("t.ron"), (Thing::default(), None));
+        let t = Thing { version: 1, n: 7 };
+        store.save("t.ron", &t).unwrap();
+        assert_eq!(store.load::<Thing>("t.ron"), (t, None));
+        assert!(!d.join("t.ron.tmp").exists());
+        std::fs::remove_dir_all(&d).ok();
+    }
+
+    #[test]
+    fn a_newer_version_is_set_aside_not_overwritten() {
+        let d = dir("future");
+        std::fs::create_dir_all(&d).unwrap();
+        std::fs::write(d.join("t.ron"), "(version: 9, n: 3)").unwrap();
+        let (t, message) = Store::Dir(d.clone()).load::<Thing>("t.ron");
+        assert_eq!(t, Thing::default());
+        let message = message.unwrap();
+        assert!(
+            message.contains("newer") && message.contains("corrupt-1"),
+            "{message}"
+        );
+        assert_eq!(
+            std::fs::read_to_string(d.join("t.ron.corrupt-1")).unwrap(),
+            "(version: 9, n: 3)"
+        );
+        std::fs::remove_dir_all(&d).ok();
+    }
+
+    #[test]
+    fn a_failed_write_leaves_the_old_file_whole() {
+        let d = dir("fail");
+        let store = Store::Dir(d.clone());
+        store.save("t.ron", &Thing { version: 1, n: 1 }).unwrap();
+        // A directory where the temporary file would go makes the write fail.
+        std::fs::create_dir_all(d.join("t.ron.tmp")).unwrap();
+        assert!(store.save("t.ron", &Thing { version: 1, n: 2 }).is_err());
+        assert_eq!(store.load::<Thing>("t.ron").0.n, 1);
+        std::fs::remove_dir_all(&d).ok();
+    }
+}

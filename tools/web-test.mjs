@@ -1,0 +1,164 @@
+// The browser test: serve a built web folder on 127.0.0.1, open it in
+// headless Chromium (Debian's, driven by playwright-core), wait for the
+// app's own "first frame" signal, fail on any page error or error-level
+// console message, check the picture shows the mannequin, and that a URL
+// option changes it. Also: a browser without WebGL2 gets a message, not a
+// blank page; a bad URL option is named on the page and the app still runs.
+//
+//   node tools/web-test.mjs DIST_DIR OUT_DIR
+//
+// Screenshots go to OUT_DIR (first.png, standing.png, bad-option.png,
+// no-webgl2.png) for a person to open. Prints the time from navigation to
+// the first rendered frame.
+import { spawn } from "node:child_process";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { chromium } from "playwright-core";
+
+const [dist, out] = process.argv.slice(2);
+if (!dist || !out) {
+  console.error("usage: node tools/web-test.mjs DIST_DIR OUT_DIR");
+  process.exit(2);
+}
+mkdirSync(out, { recursive: true });
+const port = 18000 + Math.floor(Math.random() * 2000);
+const server = spawn("python3", ["-m", "http.server", String(port), "--bind", "127.0.0.1", "--directory", dist], {
+  stdio: "ignore",
+});
+const base = `http://127.0.0.1:${port}/index.html`;
+const FLAGS = [
+  "--no-sandbox", "--disable-gpu-sandbox", "--disable-dev-shm-usage",
+  "--disable-background-networking", "--disable-component-update", "--disable-sync",
+  "--disable-quic", "--no-first-run",
+  // WebGL2 through SwiftShader: no GPU here (TOOLING.md).
+  "--enable-unsafe-swiftshader", "--use-angle=swiftshader", "--ignore-gpu-blocklist",
+];
+const failures = [];
+const fail = (m) => { failures.push(m); console.error("FAIL: " + m); };
+
+async function waitForServer() {
+  for (let i = 0; i < 50; i++) {
+    try { if ((await fetch(base)).ok) return; } catch {}
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error("the static server did not start");
+}
+
+// Messages that are not errors of ours: winit leaves its loop by throwing
+// on purpose; WebGL2 under SwiftShader lacks features Bevy then skips.
+const harmless = (t) => /Using exceptions for control flow/.test(t);
+
+/// Open a URL, wait for the ready signal, return [page, ms to first frame].
+async function open(browser, query, name) {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+  page.on("pageerror", (e) => { if (!harmless(String(e))) fail(`${name}: page error: ${e}`); });
+  page.on("console", (m) => {
+    if (m.type() === "error" && !harmless(m.text())) fail(`${name}: console error: ${m.text().slice(0, 400)}`);
+  });
+  const t0 = Date.now();
+  await page.goto(base + query);
+  await page.waitForSelector("html[data-hinge-ready]", { timeout: 300_000 });
+  const ms = Date.now() - t0;
+  // A few more frames, so the picture has settled.
+  await page.waitForTimeout(1500);
+  return [page, ms];
+}
+
+/// Mannequin-coloured pixels (the warm shell) in a screenshot, counted by
+/// the browser itself, with their bounding box.
+async function mannequin(page, png) {
+  return page.evaluate(async (b64) => {
+    const img = new Image();
+    img.src = "data:image/png;base64," + b64;
+    await img.decode();
+    const c = document.createElement("canvas");
+    c.width = img.width; c.height = img.height;
+    const g = c.getContext("2d");
+    g.drawImage(img, 0, 0);
+    const d = g.getImageData(0, 0, c.width, c.height).data;
+    let n = 0, minX = 1e9, maxX = -1, minY = 1e9, maxY = -1;
+    for (let i = 0; i < d.length; i += 4) {
+      const [r, gg, b] = [d[i], d[i + 1], d[i + 2]];
+      if (r > gg && gg > b && r - b > 22 && b > 25 && r - b < 170 && r > 60) {
+        n++;
+        const p = i / 4, x = p % c.width, y = Math.floor(p / c.width);
+        minX = Math.min(minX, x); maxX = Math.max(maxX, x);
+        minY = Math.min(minY, y); maxY = Math.max(maxY, y);
+      }
+    }
+    return { n, box: [minX, minY, maxX, maxY] };
+  }, png.toString("base64"));
+}
+
+async function shoot(page, name) {
+  const png = await page.screenshot();
+  writeFileSync(join(out, name + ".png"), png);
+  console.log(`screenshot: ${join(out, name + ".png")}`);
+  return png;
+}
+
+let code = 0;
+const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || "/usr/bin/chromium", args: FLAGS });
+try {
+  await waitForServer();
+  // 1. A bookmark: a drill at its hinge, from the URL.
+  const [first, ms] = await open(browser, "?view=explore&knee=20&hip=85", "hinge");
+  console.log(`first frame: ${ms} ms after navigation`);
+  const a = await mannequin(first, await shoot(first, "first"));
+  console.log(`mannequin: ${a.n} px, box ${a.box}`);
+  if (a.n < 2000) fail(`the mannequin is not on screen (${a.n} px)`);
+  if (!(await first.locator("#loading").isHidden())) fail("the loading screen is still showing");
+  await first.close();
+
+  // 2. Another URL option: standing straight is taller and narrower.
+  const [stand] = await open(browser, "?view=explore&knee=0&hip=0", "standing");
+  const b = await mannequin(stand, await shoot(stand, "standing"));
+  console.log(`standing: ${b.n} px, box ${b.box}`);
+  const [ah, bh] = [a.box[3] - a.box[1], b.box[3] - b.box[1]];
+  if (!(bh > ah * 1.15)) fail(`the URL option did not change the picture (heights ${ah} vs ${bh})`);
+  // ... and a key works in the page: P presents (the panels go, the figure grows).
+  await stand.locator("canvas#hinge").click({ position: { x: 640, y: 360 } });
+  await stand.keyboard.press("p");
+  await stand.waitForTimeout(1500);
+  const c = await mannequin(stand, await shoot(stand, "present-key"));
+  if (!(c.n > b.n * 1.2)) fail(`pressing P did not present (${b.n} -> ${c.n} px)`);
+  await stand.close();
+
+  // 3. A bad URL option is named on the page; the tutor still opens.
+  const [bad] = await open(browser, "?view=gallery", "bad option");
+  const notice = await bad.locator("#hinge-notice").innerText();
+  await shoot(bad, "bad-option");
+  if (!/view=/.test(notice) || !/explore/.test(notice)) fail(`no clear notice for view=gallery: "${notice}"`);
+  await bad.close();
+} catch (e) {
+  fail(String(e && e.stack || e));
+} finally {
+  await browser.close();
+}
+
+// 4. No WebGL2: a message saying what to do, not a blank page.
+const plain = await chromium.launch({
+  executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
+  args: [...FLAGS.filter((f) => !/swiftshader|angle/.test(f)), "--disable-webgl", "--disable-3d-apis"],
+});
+try {
+  const page = await plain.newPage({ viewport: { width: 1280, height: 720 } });
+  await page.goto(base);
+  await page.waitForSelector("#problem:not([hidden])", { timeout: 20_000 });
+  const text = await page.locator("#problem").innerText();
+  await shoot(page, "no-webgl2");
+  if (!/WebGL2/.test(text) || !/reload/i.test(text)) fail(`the no-WebGL2 message is unclear: "${text}"`);
+} catch (e) {
+  fail("no-WebGL2 page: " + String(e));
+} finally {
+  await plain.close();
+  server.kill();
+}
+
+if (failures.length) {
+  console.error(`web test: ${failures.length} failure(s)`);
+  code = 1;
+} else {
+  console.log("web test: passed");
+}
+process.exit(code);
