@@ -171,26 +171,35 @@ pub fn plugin(app: &mut App) {
 }
 
 /// When presenting starts (or the view changes while presenting), bring the
-/// camera closer so the mannequins fill the screen, and in compare lift them
-/// so their labels stay above the caption. Only on change: the coach can
-/// still zoom and orbit.
+/// camera closer so the mannequin fills the space the title and caption
+/// leave, and in compare lift the figures so their labels stay above the
+/// caption. Only on change (of view or of that space): the coach can still
+/// zoom and orbit. The quiz frames its own figures.
 fn frame_for_projection(
     presenter: Res<Presenter>,
     state: Res<State<ViewState>>,
+    rect: Res<ViewRect>,
     mut orbit: ResMut<Orbit>,
-    mut last: Local<Option<(bool, ViewState)>>,
+    mut last: Local<Option<(bool, ViewState, u32)>>,
 ) {
-    let now = (presenter.on, *state.get());
+    let aspect = (rect.0.width() / rect.0.height().max(1.0)).clamp(0.3, 6.0);
+    let now = (presenter.on, *state.get(), (aspect * 20.0) as u32);
     if *last == Some(now) {
         return;
     }
-    let was_on = last.is_some_and(|(on, _)| on);
+    let was_on = last.is_some_and(|(on, _, _)| on);
     *last = Some(now);
-    match now {
+    match (now.0, now.1) {
+        (_, ViewState::Quiz) => {}
         (true, ViewState::Compare) => orbit.target.y = 0.5,
         (true, _) => {
-            orbit.target.y = 0.74;
-            orbit.distance_m = 2.7;
+            // A standing figure is about 1.9 m tall, a hinged one 1.5 m long.
+            let half_v = (crate::stage::camera::FOV_DEG / 2.0).to_radians().tan();
+            let half_h = half_v * aspect;
+            orbit.target.y = 0.9;
+            orbit.distance_m = (1.6 / (2.0 * half_h))
+                .max(2.0 / (2.0 * half_v))
+                .clamp(2.2, 6.0);
         }
         (false, view) if was_on => {
             orbit.target.y = 0.78;

@@ -37,18 +37,24 @@ fn spawn_floor_and_lights(
         },
         Transform::from_xyz(-3.0, 6.0, 4.0).looking_at(Vec3::new(0.0, 0.8, 0.0), Vec3::Y),
     ));
-    commands.spawn((
-        Name::new("fill light"),
-        DirectionalLight {
-            illuminance: 1_200.0,
-            shadow_maps_enabled: false,
-            ..default()
-        },
-        Transform::from_xyz(4.0, 3.0, -3.0).looking_at(Vec3::new(0.0, 0.8, 0.0), Vec3::Y),
-    ));
+    // WebGL2 takes one directional light (Bevy ignores the rest, and which
+    // one it keeps is not ours to choose): there the fill is a brighter
+    // ambient instead.
+    let webgl2 = cfg!(target_arch = "wasm32");
+    if !webgl2 {
+        commands.spawn((
+            Name::new("fill light"),
+            DirectionalLight {
+                illuminance: 1_200.0,
+                shadow_maps_enabled: false,
+                ..default()
+            },
+            Transform::from_xyz(4.0, 3.0, -3.0).looking_at(Vec3::new(0.0, 0.8, 0.0), Vec3::Y),
+        ));
+    }
     commands.insert_resource(GlobalAmbientLight {
         color: Color::WHITE,
-        brightness: 250.0,
+        brightness: if webgl2 { 650.0 } else { 250.0 },
         ..default()
     });
 }

@@ -114,7 +114,38 @@ fn set_style(mut contexts: EguiContexts) -> Result {
         style.spacing.item_spacing = egui::vec2(8.0, 7.0);
         style.visuals.override_text_color = Some(egui::Color32::from_gray(15));
     });
+    prefill_glyphs(ctx);
     Ok(())
+}
+
+/// Every size of type the views use, in points.
+const TYPE_SIZES: [f32; 20] = [
+    15.0, 17.0, 19.0, 20.0, 21.0, 22.0, 23.0, 24.0, 25.0, 26.0, 28.0, 30.0, 34.0, 40.0, 42.0, 44.0,
+    46.0, 48.0, 64.0, 18.0,
+];
+
+/// Lay out every character the views use, at every size, in egui's first
+/// pass, so the font atlas reaches the GPU whole. Glyphs added later travel
+/// as partial texture updates, and some of those are lost on the way (seen
+/// as letters missing from the presenter's caption on the web and from
+/// first frames on the desktop).
+fn prefill_glyphs(ctx: &egui::Context) {
+    let mut chars: String = (' '..='~').collect();
+    chars.push_str("°·×–—…“”‘’✔✖⏱▶⏸★↶↻→←↑↓⚠✋◀§é");
+    ctx.fonts_mut(|fonts| {
+        for size in TYPE_SIZES {
+            fonts.layout_no_wrap(
+                chars.clone(),
+                egui::FontId::proportional(size),
+                egui::Color32::WHITE,
+            );
+        }
+        fonts.layout_no_wrap(
+            chars.clone(),
+            egui::FontId::monospace(17.0),
+            egui::Color32::WHITE,
+        );
+    });
 }
 
 /// Give the 3D camera the part of the window the panels leave.
