@@ -159,7 +159,9 @@ pub struct Presenter {
 }
 
 pub fn plugin(app: &mut App) {
-    app.init_resource::<Presenter>().add_message::<Action>();
+    app.init_resource::<Presenter>()
+        .init_resource::<ViewRect>()
+        .add_message::<Action>();
     app.add_systems(
         Update,
         (keyboard_actions, gamepad_actions, apply_actions)
