@@ -255,3 +255,76 @@ fn a_launch_without_options_plays_at_normal_speed() {
     assert_eq!(l.speed, 1.0);
     assert_eq!(l.view, hinge::cli::View::Explore);
 }
+
+#[test]
+fn list_quiz_prints_every_question_as_json() {
+    let o = hinge(&["list", "quiz", "--json"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let quizzes = v.as_array().unwrap();
+    assert_eq!(quizzes.len(), 3);
+    let questions: Vec<&serde_json::Value> = quizzes
+        .iter()
+        .flat_map(|q| q["questions"].as_array().unwrap())
+        .collect();
+    assert!(questions.len() >= 40);
+    for q in questions {
+        for field in ["id", "kind", "prompt", "explanation", "source"] {
+            assert!(
+                q[field].as_str().is_some_and(|s| !s.is_empty()),
+                "{field} in {q}"
+            );
+        }
+    }
+}
+
+#[test]
+fn check_names_a_broken_quiz_file_and_its_line_and_keeps_the_drills() {
+    let dir = std::env::temp_dir().join(format!("hinge-check-quiz-{}", std::process::id()));
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("assets");
+    for sub in ["coach", "drills", "quiz"] {
+        std::fs::create_dir_all(dir.join(sub)).unwrap();
+    }
+    for f in ["coach/thresholds.ron", "faults.ron"] {
+        std::fs::copy(root.join(f), dir.join(f)).unwrap();
+    }
+    for (id, text) in hinge::content::builtin::DRILLS {
+        std::fs::write(dir.join(format!("drills/{id}.drill.ron")), text).unwrap();
+    }
+    let text = std::fs::read_to_string(root.join("quiz/the-ladder.quiz.ron")).unwrap();
+    std::fs::write(dir.join("quiz/the-ladder.quiz.ron"), &text).unwrap();
+    // The basics quiz with an order question put out of order.
+    let basics = std::fs::read_to_string(root.join("quiz/hinge-basics.quiz.ron")).unwrap();
+    let broken = basics.replacen(
+        "Order(drills: [\"",
+        "Order(drills: [\"conventional-deadlift\", \"",
+        1,
+    );
+    assert_ne!(broken, basics);
+    let line = broken
+        .lines()
+        .position(|l| l.contains("Order(drills: [\"conventional-deadlift\""))
+        .unwrap();
+    std::fs::write(dir.join("quiz/hinge-basics.quiz.ron"), broken).unwrap();
+    let o = hinge(&["check", dir.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    assert!(err.contains("hinge-basics.quiz.ron:"), "{err}");
+    // The error names the question's line, at or just before the order.
+    let named: usize = err
+        .split("hinge-basics.quiz.ron:")
+        .nth(1)
+        .and_then(|r| r.split(':').next())
+        .and_then(|n| n.parse().ok())
+        .unwrap();
+    assert!(
+        named > 0 && named <= line + 1 && line - named < 6,
+        "{err} (order on line {})",
+        line + 1
+    );
+    assert!(
+        !err.contains("the-ladder") && !err.contains("drill.ron"),
+        "{err}"
+    );
+    std::fs::remove_dir_all(&dir).ok();
+}

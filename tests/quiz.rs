@@ -574,12 +574,19 @@ fn a_coach_reveals_with_the_clicker_and_a_group_quiz_keeps_no_score() {
         .countdown_left(now)
         .unwrap();
     assert!(left > 19.0 && left <= 20.0, "{left}");
-    // Enter (or the right stick / clicker mapping) reveals; Page Down moves on.
+    // Enter reveals; Page Down moves on.
     press(&mut app, KeyCode::Enter);
     assert!(run(&app).revealed);
     press(&mut app, KeyCode::PageDown);
     assert_eq!(run(&app).at, 1);
     assert!(!run(&app).revealed);
+    // A clicker has only Page Down: the first press reveals, the second moves on.
+    press(&mut app, KeyCode::PageDown);
+    assert!(run(&app).revealed);
+    assert_eq!(run(&app).at, 1);
+    press(&mut app, KeyCode::PageDown);
+    assert_eq!(run(&app).at, 2);
+    press(&mut app, KeyCode::PageUp);
     press(&mut app, KeyCode::PageUp);
     assert_eq!(run(&app).at, 0);
     // A gamepad's right stick click reveals too.
@@ -587,7 +594,7 @@ fn a_coach_reveals_with_the_clicker_and_a_group_quiz_keeps_no_score() {
         .world_mut()
         .spawn(bevy::input::gamepad::Gamepad::default())
         .id();
-    press(&mut app, KeyCode::PageDown);
+    assert!(!run(&app).revealed);
     app.world_mut()
         .get_mut::<bevy::input::gamepad::Gamepad>(pad)
         .unwrap()
@@ -596,7 +603,7 @@ fn a_coach_reveals_with_the_clicker_and_a_group_quiz_keeps_no_score() {
     app.update();
     assert!(run(&app).revealed);
     // Through every question: nothing is scored or saved.
-    for _ in 0..quiz.questions.len() + 2 {
+    for _ in 0..2 * quiz.questions.len() + 2 {
         press(&mut app, KeyCode::PageDown);
     }
     assert!(run(&app).finished());

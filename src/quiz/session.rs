@@ -272,6 +272,9 @@ fn apply_commands(
                 }
             }
             QuizCommand::Reveal => run.reveal(),
+            // A clicker has no Enter: for a group its "next" button first
+            // reveals the answer, then moves on.
+            QuizCommand::Next if run.group && !run.revealed => run.reveal(),
             QuizCommand::Next => run.next(),
             QuizCommand::Previous => run.previous(),
             QuizCommand::Start { .. } | QuizCommand::Quit => {}

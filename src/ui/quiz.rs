@@ -815,14 +815,14 @@ pub fn group_ui(
                 ui.label(egui::RichText::new(&q.explanation).size(28.0).color(fg));
             } else {
                 let hint = if q.ask.kind() == Kind::WhichCorrect {
-                    "A or B? Answer aloud · Enter / clicker: reveal"
+                    "A or B? Answer aloud · Enter or clicker: reveal"
                 } else {
-                    "Answer aloud · Enter / clicker: reveal"
+                    "Answer aloud · Enter or clicker: reveal"
                 };
                 ui.label(egui::RichText::new(hint).size(30.0).color(fg));
             }
             ui.label(
-                egui::RichText::new("Page Down: next · Page Up: back · H: help")
+                egui::RichText::new("Page Down: reveal, then next · Page Up: back · H: help")
                     .size(22.0)
                     .color(fg),
             );
