@@ -110,3 +110,57 @@ fn settings_and_scores_cut_short_at_every_byte_are_refused_or_whole() {
         }
     }
 }
+
+/// A writer killed at random moments while saving the best scores, twenty
+/// times over: the file on disk is always a whole, readable set of scores
+/// (the last one written, or one before it), never damaged or lost.
+#[test]
+fn a_writer_killed_halfway_loses_nothing() {
+    use hinge::store::Store;
+    const NAME: &str = "a_writer_killed_halfway_loses_nothing";
+    // In the child: save scores as fast as possible until killed.
+    if let Ok(dir) = std::env::var("HINGE_WRITER_DIR") {
+        let store = Store::Dir(dir.into());
+        let mut round = 0u32;
+        loop {
+            round += 1;
+            let mut s = Scores::default();
+            for q in 0..300 {
+                s.record(&format!("quiz-{q}"), round % 50, 50);
+            }
+            store.save(Scores::NAME, &s).unwrap();
+        }
+    }
+    let dir = std::env::temp_dir().join(format!("hinge-killed-writer-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let store = Store::Dir(dir.clone());
+    let exe = std::env::current_exe().unwrap();
+    let mut saw_a_file = 0;
+    for round in 0..20u64 {
+        let mut child = std::process::Command::new(&exe)
+            .args(["--exact", NAME, "--nocapture", "--test-threads=1"])
+            .env("HINGE_WRITER_DIR", &dir)
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        std::thread::sleep(std::time::Duration::from_millis(40 + round * 13 % 90));
+        child.kill().unwrap();
+        child.wait().unwrap();
+        let (scores, message) = store.load::<Scores>(Scores::NAME);
+        assert_eq!(message, None, "round {round}: {message:?}");
+        if dir.join(Scores::NAME).exists() {
+            saw_a_file += 1;
+            assert_eq!(
+                scores.best.len(),
+                300,
+                "round {round}: a partial set of scores"
+            );
+        }
+    }
+    assert!(
+        saw_a_file >= 15,
+        "the writer rarely got to write ({saw_a_file} of 20)"
+    );
+    std::fs::remove_dir_all(&dir).ok();
+}
