@@ -255,11 +255,6 @@ fn fit_camera_to_figures(
         return;
     }
     *fitted = Some(key);
-    let half_v = (crate::stage::camera::FOV_DEG / 2.0).to_radians().tan();
-    let half_h = half_v * aspect;
     let width = (n as f32 - 1.0) * SPACING_M + 2.2;
-    let height = 2.1;
-    orbit.distance_m = (width / (2.0 * half_h))
-        .max(height / (2.0 * half_v))
-        .max(3.4);
+    orbit.distance_m = crate::stage::camera::fit_distance(width, 2.1, aspect).max(3.4);
 }

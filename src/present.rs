@@ -140,6 +140,26 @@ pub enum Theme {
     Dark,
 }
 
+impl Theme {
+    /// Background, text, accent and warning colours for projected type.
+    pub fn palette(self) -> (egui::Color32, egui::Color32, egui::Color32, egui::Color32) {
+        match self {
+            Theme::Light => (
+                egui::Color32::WHITE,
+                egui::Color32::BLACK,
+                egui::Color32::from_rgb(0, 70, 160),
+                egui::Color32::from_rgb(190, 60, 0),
+            ),
+            Theme::Dark => (
+                egui::Color32::BLACK,
+                egui::Color32::WHITE,
+                egui::Color32::from_rgb(255, 210, 60),
+                egui::Color32::from_rgb(255, 140, 60),
+            ),
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Device {
     #[default]
@@ -196,12 +216,8 @@ fn frame_for_projection(
         (true, ViewState::Compare) => orbit.target.y = 0.5,
         (true, _) => {
             // A standing figure is about 1.9 m tall, a hinged one 1.5 m long.
-            let half_v = (crate::stage::camera::FOV_DEG / 2.0).to_radians().tan();
-            let half_h = half_v * aspect;
             orbit.target.y = 0.9;
-            orbit.distance_m = (1.6 / (2.0 * half_h))
-                .max(2.0 / (2.0 * half_v))
-                .clamp(2.2, 6.0);
+            orbit.distance_m = crate::stage::camera::fit_distance(1.6, 2.0, aspect).clamp(2.2, 6.0);
         }
         (false, view) if was_on => {
             orbit.target.y = 0.78;
@@ -444,20 +460,7 @@ pub fn present_ui(
     mut view_rect: ResMut<ViewRect>,
 ) -> Result {
     let ctx = contexts.ctx_mut()?.clone();
-    let (bg, fg, accent, warn) = match presenter.theme {
-        Theme::Light => (
-            egui::Color32::WHITE,
-            egui::Color32::BLACK,
-            egui::Color32::from_rgb(0, 70, 160),
-            egui::Color32::from_rgb(190, 60, 0),
-        ),
-        Theme::Dark => (
-            egui::Color32::BLACK,
-            egui::Color32::WHITE,
-            egui::Color32::from_rgb(255, 210, 60),
-            egui::Color32::from_rgb(255, 140, 60),
-        ),
-    };
+    let (bg, fg, accent, warn) = presenter.theme.palette();
     let mut root = crate::ui::root_ui(&ctx, "present");
     let frame = egui::Frame::new()
         .fill(bg)

@@ -64,18 +64,25 @@ async function open(browser, query, name) {
   return [page, ms];
 }
 
+/// A page-side function that decodes a base64 PNG into its RGBA pixels
+/// (the browser decodes; no image library needed here).
+const DECODE = `async (b64) => {
+  const img = new Image();
+  img.src = "data:image/png;base64," + b64;
+  await img.decode();
+  const c = document.createElement("canvas");
+  c.width = img.width; c.height = img.height;
+  const g = c.getContext("2d");
+  g.drawImage(img, 0, 0);
+  return { data: g.getImageData(0, 0, c.width, c.height).data, width: c.width };
+}`;
+
 /// Mannequin-coloured pixels (the warm shell) in a screenshot, counted by
 /// the browser itself, with their bounding box.
 async function mannequin(page, png) {
-  return page.evaluate(async (b64) => {
-    const img = new Image();
-    img.src = "data:image/png;base64," + b64;
-    await img.decode();
-    const c = document.createElement("canvas");
-    c.width = img.width; c.height = img.height;
-    const g = c.getContext("2d");
-    g.drawImage(img, 0, 0);
-    const d = g.getImageData(0, 0, c.width, c.height).data;
+  return page.evaluate(async ([decode, b64]) => {
+    const { data: d, width } = await eval(decode)(b64);
+    const c = { width };
     let n = 0, minX = 1e9, maxX = -1, minY = 1e9, maxY = -1;
     for (let i = 0; i < d.length; i += 4) {
       const [r, gg, b] = [d[i], d[i + 1], d[i + 2]];
@@ -87,29 +94,19 @@ async function mannequin(page, png) {
       }
     }
     return { n, box: [minX, minY, maxX, maxY] };
-  }, png.toString("base64"));
+  }, [DECODE, png.toString("base64")]);
 }
 
 /// The share of pixels that differ clearly between two screenshots.
 async function changed(page, pngA, pngB) {
-  return page.evaluate(async ([a64, b64]) => {
-    const data = async (b64) => {
-      const img = new Image();
-      img.src = "data:image/png;base64," + b64;
-      await img.decode();
-      const c = document.createElement("canvas");
-      c.width = img.width; c.height = img.height;
-      const g = c.getContext("2d");
-      g.drawImage(img, 0, 0);
-      return g.getImageData(0, 0, c.width, c.height).data;
-    };
-    const [a, b] = [await data(a64), await data(b64)];
+  return page.evaluate(async ([decode, a64, b64]) => {
+    const [a, b] = [(await eval(decode)(a64)).data, (await eval(decode)(b64)).data];
     let n = 0;
     for (let i = 0; i < a.length; i += 4) {
       if (Math.abs(a[i] - b[i]) + Math.abs(a[i + 1] - b[i + 1]) + Math.abs(a[i + 2] - b[i + 2]) > 60) n++;
     }
     return n / (a.length / 4);
-  }, [pngA.toString("base64"), pngB.toString("base64")]);
+  }, [DECODE, pngA.toString("base64"), pngB.toString("base64")]);
 }
 
 async function shoot(page, name) {

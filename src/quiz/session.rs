@@ -220,6 +220,16 @@ fn apply_commands(
         };
         let question = run.current().map(|sh| &quiz.questions[sh.question]);
         let kind = question.map(|q| q.ask.kind());
+        // The coach's view of the pose the sliders set, for a set-the-pose question.
+        let pose_ok = || {
+            let q = question?;
+            let d = library.get(q.ask.drill())?;
+            let verdict = evaluate(
+                &crate::body::solve(&controls.request),
+                &d.thresholds(&thresholds.0),
+            );
+            Some(q.pose_accepted(&controls.request, &verdict))
+        };
         match command {
             QuizCommand::Choose(place) => match question.map(|q| &q.ask) {
                 _ if run.revealed => {}
@@ -246,12 +256,9 @@ fn apply_commands(
                 s.tapped.pop();
             }
             QuizCommand::CheckPose => {
-                if let (Some(q), false) = (question, run.revealed)
-                    && let Some(d) = library.get(q.ask.drill())
+                if kind == Some(super::Kind::SetPose)
+                    && let Some(ok) = pose_ok()
                 {
-                    let t = d.thresholds(&thresholds.0);
-                    let verdict = evaluate(&crate::body::solve(&controls.request), &t);
-                    let ok = q.pose_accepted(&controls.request, &verdict);
                     run.answer(quiz, Answer::Pose(ok));
                 }
             }
@@ -262,12 +269,8 @@ fn apply_commands(
                 } else if run.group {
                     run.reveal();
                 } else if kind == Some(super::Kind::SetPose)
-                    && let Some(q) = question
-                    && let Some(d) = library.get(q.ask.drill())
+                    && let Some(ok) = pose_ok()
                 {
-                    let t = d.thresholds(&thresholds.0);
-                    let verdict = evaluate(&crate::body::solve(&controls.request), &t);
-                    let ok = q.pose_accepted(&controls.request, &verdict);
                     run.answer(quiz, Answer::Pose(ok));
                 }
             }

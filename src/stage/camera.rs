@@ -51,6 +51,14 @@ impl Orbit {
 /// Vertical field of view of the stage camera.
 pub const FOV_DEG: f32 = 35.0;
 
+/// How far back the camera must stand for a `width` x `height` metre
+/// stage to fill a view of this aspect (width / height).
+pub fn fit_distance(width_m: f32, height_m: f32, aspect: f32) -> f32 {
+    let half_v = (FOV_DEG / 2.0).to_radians().tan();
+    let half_h = half_v * aspect;
+    (width_m / (2.0 * half_h)).max(height_m / (2.0 * half_v))
+}
+
 /// The 3D camera.
 #[derive(Component, Debug, Clone, Copy, Default)]
 pub struct StageCamera;

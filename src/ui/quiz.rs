@@ -12,7 +12,7 @@ use crate::coach::FaultCatalogue;
 use crate::drill::Library;
 use crate::modes::{CompareSettings, Role, ViewState, slot};
 use crate::overlay::ViewRect;
-use crate::present::{Presenter, Theme};
+use crate::present::Presenter;
 use crate::quiz::session::{QuizCommand, QuizSession};
 use crate::quiz::{Ask, Kind, Question, QuizBank, QuizRun, Scores};
 use crate::stage::camera::Orbit;
@@ -156,15 +156,10 @@ fn fit_quiz_camera(
         return;
     }
     *fitted = Some(key);
-    let half_v = (crate::stage::camera::FOV_DEG / 2.0).to_radians().tan();
-    let half_h = half_v * aspect;
     // A standing figure is about 1.8 m tall; a hinged one about 1.5 m long.
     let width = (n as f32 - 1.0) * 1.45 + 1.5;
-    let height = 1.95;
     orbit.target.y = 0.88;
-    orbit.distance_m = (width / (2.0 * half_h))
-        .max(height / (2.0 * half_v))
-        .clamp(2.2, 8.0);
+    orbit.distance_m = crate::stage::camera::fit_distance(width, 1.95, aspect).clamp(2.2, 8.0);
 }
 
 /// The option labels of a question, in the order shown.
@@ -679,20 +674,7 @@ pub fn group_ui(
     mut out: MessageWriter<QuizCommand>,
 ) -> Result {
     let ctx = contexts.ctx_mut()?.clone();
-    let (bg, fg, accent, warn) = match presenter.theme {
-        Theme::Light => (
-            egui::Color32::WHITE,
-            egui::Color32::BLACK,
-            egui::Color32::from_rgb(0, 70, 160),
-            egui::Color32::from_rgb(190, 60, 0),
-        ),
-        Theme::Dark => (
-            egui::Color32::BLACK,
-            egui::Color32::WHITE,
-            egui::Color32::from_rgb(255, 210, 60),
-            egui::Color32::from_rgb(255, 140, 60),
-        ),
-    };
+    let (bg, fg, accent, warn) = presenter.theme.palette();
     let mut root = crate::ui::root_ui(&ctx, "group quiz");
     let frame = egui::Frame::new()
         .fill(bg)
