@@ -184,8 +184,10 @@ pub fn window(launch: &Launch) -> Window {
         title: "Hinge: the hip hinge tutor".into(),
         // Shots and measurements are pixel-exact; a real screen keeps its own
         // scale factor so the text stays readable on high-density displays.
+        // HINGE_SCALE_FACTOR plays a projector or a high-density screen
+        // (tests/hostile.rs renders at 2x).
         resolution: if virtual_display {
-            WindowResolution::new(w, h).with_scale_factor_override(1.0)
+            WindowResolution::new(w, h).with_scale_factor_override(scale_factor_override())
         } else {
             WindowResolution::new(w, h)
         },
@@ -208,6 +210,15 @@ pub fn window(launch: &Launch) -> Window {
         canvas: Some("#hinge".into()),
         ..default()
     }
+}
+
+/// The scale factor of a virtual display: HINGE_SCALE_FACTOR (0.5 to 4), else 1.
+fn scale_factor_override() -> f32 {
+    std::env::var("HINGE_SCALE_FACTOR")
+        .ok()
+        .and_then(|s| s.trim().parse::<f32>().ok())
+        .filter(|f| (0.5..=4.0).contains(f))
+        .unwrap_or(1.0)
 }
 
 /// Shots, measurements and HINGE_NO_VSYNC=1 run on displays without vsync
@@ -253,7 +264,7 @@ fn remember_settings(
     state: Res<State<crate::modes::ViewState>>,
     playback: Res<crate::drill::Playback>,
     time: Res<Time<Real>>,
-    mut last_save: Local<f32>,
+    mut last_save: Local<(f32, bool)>,
 ) {
     let size = window.single().map_or(settings.window, |w| {
         (w.width().round() as u32, w.height().round() as u32)
@@ -263,17 +274,26 @@ fn remember_settings(
         && settings.view == view
         && settings.drill.as_deref() == playback.drill.as_deref();
     let t = time.elapsed_secs();
-    if same || t - *last_save < 1.0 {
+    // (when it last saved, whether saving is failing)
+    let (last, failing) = &mut *last_save;
+    if same || t - *last < 1.0 {
         return;
     }
-    *last_save = t;
+    *last = t;
     settings.window = size;
     settings.view = view;
     settings.drill.clone_from(&playback.drill);
-    if let Err(e) = store.save(crate::settings::NAME, &*settings) {
-        warn!(
-            "cannot save settings to {}: {e}",
-            store.describe(crate::settings::NAME)
-        );
+    // Said once (a read-only or full config folder, storage blocked in the
+    // browser), not every second; said again if it fails after working.
+    match store.save(crate::settings::NAME, &*settings) {
+        Ok(()) => *failing = false,
+        Err(e) if !*failing => {
+            *failing = true;
+            crate::web::notice(&format!(
+                "hinge: cannot save settings to {}: {e}; the tutor works on, but will not remember them",
+                store.describe(crate::settings::NAME)
+            ));
+        }
+        Err(_) => {}
     }
 }

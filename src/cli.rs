@@ -34,6 +34,10 @@ pub enum Command {
     List(ListArgs),
     /// Validate a content folder (default: the built-in assets).
     Check(CheckArgs),
+    /// Leave the tutor running headless, cycling through every view, drill,
+    /// fault, speed and quiz question; exit 1 unless its entity count and
+    /// memory stay flat.
+    Soak(SoakArgs),
     /// Measure frames per second and start-up time (for developers).
     #[command(hide = true)]
     Fps {
@@ -159,6 +163,15 @@ pub enum CameraPreset {
     Top,
 }
 
+impl CameraPreset {
+    pub const ALL: [CameraPreset; 4] = [
+        CameraPreset::Side,
+        CameraPreset::Front,
+        CameraPreset::ThreeQuarter,
+        CameraPreset::Top,
+    ];
+}
+
 #[derive(Debug, Clone, Args)]
 pub struct ShotArgs {
     /// Where to write the PNG.
@@ -172,6 +185,22 @@ pub struct ShotArgs {
     pub time: f32,
     #[command(flatten)]
     pub view: ViewOptions,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct SoakArgs {
+    /// Whole cycles to run (at least 3: one warms up, two are compared).
+    #[arg(long, default_value_t = 3, value_parser = clap::value_parser!(u32).range(3..))]
+    pub cycles: u32,
+    /// Keep cycling for at least this many minutes.
+    #[arg(long, default_value_t = 0.0)]
+    pub minutes: f32,
+    /// Window size, WIDTHxHEIGHT.
+    #[arg(long, default_value = "800x450", value_parser = parse_size)]
+    pub size: (u32, u32),
+    /// Frames drawn between two steps.
+    #[arg(long, default_value_t = 2, value_parser = clap::value_parser!(u32).range(1..=600))]
+    pub frames_per_step: u32,
 }
 
 fn parse_size(s: &str) -> Result<(u32, u32), String> {

@@ -66,6 +66,7 @@ fn empty_scene(
 ) {
     commands.spawn((
         Camera3d::default(),
+        crate::stage::TONEMAPPING,
         Transform::from_xyz(0.0, 1.5, 4.0).looking_at(Vec3::ZERO, Vec3::Y),
     ));
     commands.spawn((

@@ -17,6 +17,7 @@ pub mod present;
 pub mod quiz;
 pub mod settings;
 pub mod shot;
+pub mod soak;
 pub mod stage;
 pub mod store;
 pub mod ui;

@@ -40,6 +40,39 @@ fn run_app(launch: &hinge::launch::Launch) -> Result<(), Failure> {
     }
 }
 
+/// `hinge soak`: the tutor with its default launch, driven by the soak
+/// script. Scores and settings go to a fresh folder unless HINGE_CONFIG_DIR
+/// names one, so a soak never touches a learner's own.
+#[cfg(not(target_arch = "wasm32"))]
+fn run_soak(args: &hinge::cli::SoakArgs) -> Result<(), Failure> {
+    let dir = std::env::temp_dir().join(format!("hinge-soak-{}", std::process::id()));
+    if std::env::var_os("HINGE_CONFIG_DIR").is_none() {
+        // SAFETY: nothing else runs yet: no threads have been started.
+        unsafe { std::env::set_var("HINGE_CONFIG_DIR", &dir) };
+    }
+    let launch = hinge::launch::Launch {
+        window_size: Some(args.size),
+        no_vsync: true,
+        view_given: true,
+        ..Default::default()
+    };
+    let mut app = hinge::app::build(&launch);
+    app.add_plugins(hinge::soak::plugin(hinge::soak::SoakPlan {
+        cycles: args.cycles,
+        seconds: args.minutes * 60.0,
+        frames_per_step: args.frames_per_step,
+    }));
+    let exit = app.run();
+    let _ = std::fs::remove_dir_all(&dir);
+    match exit {
+        bevy::app::AppExit::Success => Ok(()),
+        bevy::app::AppExit::Error(_) => Err(Failure {
+            message: "the soak run did not stay flat (see above)".into(),
+            code: 1,
+        }),
+    }
+}
+
 /// In the browser the launch options come from the page's URL query.
 #[cfg(target_arch = "wasm32")]
 fn main() {
@@ -94,6 +127,12 @@ fn main() -> ExitCode {
                     code: 1,
                 }),
             }
+        }
+        Some(Command::Soak(args)) => {
+            if let Some(code) = rerun_under_xvfb(args.size) {
+                return code;
+            }
+            run_soak(args)
         }
         Some(Command::GenMannequin { out }) => {
             let bytes = hinge::mannequin::generate::mannequin_glb();

@@ -178,7 +178,11 @@ mod browser {
     fn storage() -> std::io::Result<web_sys::Storage> {
         web_sys::window()
             .and_then(|w| w.local_storage().ok().flatten())
-            .ok_or_else(|| std::io::Error::other("browser storage is not available"))
+            .ok_or_else(|| {
+                std::io::Error::other(
+                    "this browser keeps no storage for the page (turned off, or blocked for this site); nothing will be saved",
+                )
+            })
     }
     fn js(e: wasm_bindgen::JsValue) -> std::io::Error {
         std::io::Error::other(format!("browser storage: {e:?}"))

@@ -9,7 +9,14 @@ use bevy::prelude::*;
 /// the terminal on the desktop; the page and the browser's console on the web.
 pub fn notice(message: &str) {
     #[cfg(not(target_arch = "wasm32"))]
-    eprintln!("{message}");
+    {
+        eprintln!("{message}");
+        // Also on screen (`notice_banner`): a learner who started the tutor
+        // from a desktop icon never sees the terminal.
+        if let Ok(mut q) = PENDING.lock() {
+            q.push(message.trim_start_matches("hinge: ").to_string());
+        }
+    }
     #[cfg(target_arch = "wasm32")]
     {
         web_sys::console::warn_1(&message.into());
@@ -46,6 +53,85 @@ pub struct FirstFrame {
 pub fn plugin(app: &mut App) {
     app.init_resource::<FirstFrame>();
     app.add_systems(Last, signal_first_frame);
+    #[cfg(not(target_arch = "wasm32"))]
+    app.add_systems(bevy_egui::EguiPrimaryContextPass, notice_banner);
+    #[cfg(target_arch = "wasm32")]
+    app.add_systems(Last, mirror_to_page);
+}
+
+/// The view and the drill on screen, as `data-hinge-view` and
+/// `data-hinge-drill` on the page's `<html>`: what a script (the browser
+/// test, a coach's page around the app) can read without looking at pixels.
+#[cfg(target_arch = "wasm32")]
+fn mirror_to_page(
+    state: Option<Res<State<crate::modes::ViewState>>>,
+    playback: Option<Res<crate::drill::Playback>>,
+    mut last: Local<(Option<crate::modes::ViewState>, Option<String>)>,
+) {
+    let view = state.map(|s| *s.get());
+    let drill = playback.and_then(|p| p.drill.clone());
+    if last.0 == view && last.1 == drill {
+        return;
+    }
+    if let Some(v) = view {
+        page::set_attribute("data-hinge-view", &format!("{:?}", v).to_lowercase());
+    }
+    page::set_attribute("data-hinge-drill", drill.as_deref().unwrap_or(""));
+    *last = (view, drill);
+}
+
+/// Notices said since the last frame (desktop; the page shows them on the web).
+#[cfg(not(target_arch = "wasm32"))]
+static PENDING: std::sync::Mutex<Vec<String>> = std::sync::Mutex::new(Vec::new());
+
+/// Seconds a notice stays on screen unless closed sooner.
+#[cfg(not(target_arch = "wasm32"))]
+const NOTICE_S: f32 = 30.0;
+
+/// The notices, in a band at the bottom of the window with a close button,
+/// each for half a minute.
+#[cfg(not(target_arch = "wasm32"))]
+fn notice_banner(
+    mut contexts: bevy_egui::EguiContexts,
+    time: Res<Time<Real>>,
+    mut shown: Local<Vec<(String, f32)>>,
+) -> Result {
+    use bevy_egui::egui;
+    let now = time.elapsed_secs();
+    if let Ok(mut q) = PENDING.lock() {
+        shown.extend(q.drain(..).map(|m| (m, now)));
+    }
+    shown.retain(|(_, at)| now - at < NOTICE_S);
+    if shown.is_empty() {
+        return Ok(());
+    }
+    let ctx = contexts.ctx_mut()?;
+    let width = (ctx.viewport_rect().width() - 16.0).clamp(100.0, 900.0);
+    let mut close = None;
+    egui::Area::new(egui::Id::new("notices"))
+        .anchor(egui::Align2::CENTER_BOTTOM, egui::vec2(0.0, -8.0))
+        .order(egui::Order::Foreground)
+        .show(ctx, |ui| {
+            egui::Frame::popup(ui.style())
+                .fill(egui::Color32::from_rgb(255, 244, 214))
+                .show(ui, |ui| {
+                    ui.set_max_width(width);
+                    for (i, (m, _)) in shown.iter().enumerate() {
+                        ui.horizontal_wrapped(|ui| {
+                            if ui.small_button("✖").on_hover_text("close").clicked() {
+                                close = Some(i);
+                            }
+                            ui.label(
+                                egui::RichText::new(format!("⚠ {m}")).color(egui::Color32::BLACK),
+                            );
+                        });
+                    }
+                });
+        });
+    if let Some(i) = close {
+        shown.remove(i);
+    }
+    Ok(())
 }
 
 /// Once the main figure has its skeleton and a few frames have gone by,
@@ -95,8 +181,12 @@ mod page {
     }
 
     pub fn mark_ready() {
+        set_attribute("data-hinge-ready", "1");
+    }
+
+    pub fn set_attribute(name: &str, value: &str) {
         if let Some(el) = document().and_then(|d| d.document_element()) {
-            let _ = el.set_attribute("data-hinge-ready", "1");
+            let _ = el.set_attribute(name, value);
         }
     }
 }

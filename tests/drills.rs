@@ -372,7 +372,7 @@ fn a_lesson_naming_an_unknown_drill_is_refused_with_its_line() {
 }
 
 /// The app reads drills through its asset loader: with one file broken, the
-/// library holds every other drill and names the broken one with its line.
+/// library names it with its line and shows the built-in copy of that drill.
 #[test]
 fn the_app_loads_drills_through_the_asset_server_and_survives_a_broken_file() {
     let dir = std::env::temp_dir().join(format!("hinge-assets-{}", std::process::id()));
@@ -404,9 +404,11 @@ fn the_app_loads_drills_through_the_asset_server_and_survives_a_broken_file() {
         std::thread::sleep(std::time::Duration::from_millis(2));
     }
     let library = app.world().resource::<Library>();
+    // The broken file is named with its line and problem; the class goes on
+    // with the built-in copy of that drill.
     assert_eq!(
         library.drills.len(),
-        PROMISED.len() - 1,
+        PROMISED.len(),
         "{:?}",
         library.problems
     );
@@ -414,6 +416,11 @@ fn the_app_loads_drills_through_the_asset_server_and_survives_a_broken_file() {
     let problem = library.problems[0].to_string();
     assert!(problem.contains("landmine-rdl.drill.ron:"), "{problem}");
     assert!(problem.contains("not_a_fault"), "{problem}");
+    assert!(problem.contains("showing the built-in copy"), "{problem}");
+    assert_eq!(
+        library.get("landmine-rdl"),
+        Library::builtin().get("landmine-rdl")
+    );
     assert!(library.problems[0].line > 0, "{problem}");
     std::fs::remove_dir_all(&dir).ok();
 }

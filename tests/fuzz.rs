@@ -1,7 +1,8 @@
 //! Where outside data enters, nothing may panic: content files (drills,
 //! quizzes, settings, scores) and URL launch options, fed arbitrary text and
 //! mutations of the real files. Each bad input gets an error that names the
-//! file (and a line where there is one). Property tests with many cases;
+//! file (and a line where there is one). Drills, quizzes, the fault
+//! catalogue, the thresholds and the lesson get mutations of the real files. Property tests with many cases;
 //! inputs that ever failed are kept in `tests/fuzz.proptest-regressions`.
 
 use hinge::coach::ThresholdsFile;
@@ -52,6 +53,33 @@ proptest! {
         let file = format!("quiz/{}.quiz.ron", hinge::content::builtin::QUIZZES[0].0);
         if let Err(e) = Quiz::parse(&file, &text, Library::builtin(), &ThresholdsFile::builtin()) {
             prop_assert_eq!(&e.file, &file);
+        }
+    }
+
+    #[test]
+    fn a_damaged_fault_catalogue_is_an_error_naming_the_file_never_a_panic(
+        text in damaged(hinge::content::builtin::FAULTS.1)
+    ) {
+        if let Err(e) = hinge::coach::FaultCatalogue::parse("faults.ron", &text) {
+            prop_assert_eq!(e.file.as_str(), "faults.ron");
+        }
+    }
+
+    #[test]
+    fn damaged_thresholds_are_an_error_naming_the_file_never_a_panic(
+        text in damaged(hinge::content::builtin::THRESHOLDS.1)
+    ) {
+        if let Err(e) = ThresholdsFile::parse("coach/thresholds.ron", &text) {
+            prop_assert_eq!(e.file.as_str(), "coach/thresholds.ron");
+        }
+    }
+
+    #[test]
+    fn a_damaged_lesson_is_an_error_naming_the_file_never_a_panic(
+        text in damaged(hinge::content::builtin::LESSON.1)
+    ) {
+        if let Err(e) = hinge::drill::lesson::Lesson::parse("lesson.ron", &text, Library::builtin()) {
+            prop_assert_eq!(e.file.as_str(), "lesson.ron");
         }
     }
 
@@ -163,4 +191,31 @@ fn a_writer_killed_halfway_loses_nothing() {
         "the writer rarely got to write ({saw_a_file} of 20)"
     );
     std::fs::remove_dir_all(&dir).ok();
+}
+
+/// A config folder that cannot be written (read-only, full, or not a folder
+/// at all): saving says so and names the place; the old file is untouched.
+#[test]
+fn saving_into_an_unwritable_folder_is_an_error_that_names_it() {
+    use hinge::store::Store;
+    let blocker = std::env::temp_dir().join(format!("hinge-blocker-{}", std::process::id()));
+    std::fs::write(&blocker, "a file, not a folder").unwrap();
+    let store = Store::Dir(blocker.join("hinge"));
+    let mut scores = Scores::default();
+    scores.record("hinge-basics", 3, 5);
+    let err = store.save(Scores::NAME, &scores).unwrap_err();
+    assert!(!err.to_string().is_empty());
+    assert!(
+        store.describe(Scores::NAME).contains("hinge-blocker"),
+        "{}",
+        store.describe(Scores::NAME)
+    );
+    let (loaded, message) = store.load::<Scores>(Scores::NAME);
+    assert_eq!(loaded, Scores::default());
+    assert!(message.is_some_and(|m| m.contains("cannot read")));
+    assert_eq!(
+        std::fs::read_to_string(&blocker).unwrap(),
+        "a file, not a folder"
+    );
+    std::fs::remove_file(&blocker).ok();
 }

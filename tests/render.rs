@@ -16,17 +16,18 @@ fn out_dir() -> PathBuf {
 
 /// Run `hinge shot` and load the picture.
 fn shot(name: &str, args: &[&str]) -> RgbImage {
+    shot_in(name, "1280x720", &[], args).0
+}
+
+/// Run `hinge shot` at `size` with extra environment variables; the picture
+/// and what the run said on stderr.
+fn shot_in(name: &str, size: &str, envs: &[(&str, &str)], args: &[&str]) -> (RgbImage, String) {
     let path = out_dir().join(format!("{name}.png"));
     let _ = std::fs::remove_file(&path);
     let out = Command::new(env!("CARGO_BIN_EXE_hinge"))
-        .args([
-            "shot",
-            "--out",
-            path.to_str().unwrap(),
-            "--size",
-            "1280x720",
-        ])
+        .args(["shot", "--out", path.to_str().unwrap(), "--size", size])
         .args(args)
+        .envs(envs.iter().copied())
         .output()
         .expect("hinge runs");
     assert!(
@@ -40,7 +41,10 @@ fn shot(name: &str, args: &[&str]) -> RgbImage {
             .join("\n")
     );
     println!("wrote {}", path.display());
-    image::open(&path).expect("a PNG was written").to_rgb8()
+    (
+        image::open(&path).expect("a PNG was written").to_rgb8(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
 }
 
 /// The 3D view between the side panels (330 px left, 380 px right).
@@ -434,4 +438,149 @@ fn every_kind_of_quiz_question_renders() {
     // the projected question band is the theme's white.
     assert!(mannequin_in(&group, 0..1280) > 3000);
     assert!(group.get_pixel(1270, 10).0[0] > 240);
+}
+
+// Hostile surroundings: the tutor still shows the mannequin, and says why
+// something is missing.
+
+/// Mannequin pixels anywhere in the picture, with their bounding box.
+fn find_anywhere(img: &RgbImage) -> Found {
+    let mut f = Found {
+        count: 0,
+        min: (u32::MAX, u32::MAX),
+        max: (0, 0),
+    };
+    for (x, y, p) in img.enumerate_pixels() {
+        if is_mannequin(p) {
+            f.count += 1;
+            f.min = (f.min.0.min(x), f.min.1.min(y));
+            f.max = (f.max.0.max(x), f.max.1.max(y));
+        }
+    }
+    f
+}
+
+fn temp_dir(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("hinge-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), target).unwrap();
+        }
+    }
+}
+
+#[test]
+fn without_its_asset_folder_the_tutor_shows_its_built_in_mannequin_and_drills() {
+    let missing = temp_dir("no-assets").join("assets");
+    let (img, said) = shot_in(
+        "hostile-no-assets",
+        "1280x720",
+        &[("HINGE_ASSETS", missing.to_str().unwrap())],
+        &["--view", "drills", "--drill", "conventional-deadlift"],
+    );
+    assert!(find_mannequin(&img).count > 4000, "{said}");
+    assert!(said.contains("showing the built-in mannequin"), "{said}");
+    assert!(
+        said.contains("does not exist; showing the drills"),
+        "{said}"
+    );
+}
+
+#[test]
+fn a_partly_unreadable_asset_folder_names_each_file_and_the_rest_works() {
+    let root = temp_dir("bad-assets").join("assets");
+    copy_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("assets"), &root);
+    // A folder where a file should be cannot be read, even by root.
+    let model = root.join("models/mannequin.glb");
+    std::fs::remove_file(&model).unwrap();
+    std::fs::create_dir(&model).unwrap();
+    let wall = root.join("drills/wall-hinge.drill.ron");
+    std::fs::remove_file(&wall).unwrap();
+    std::fs::create_dir(&wall).unwrap();
+    // And a file cut short, as by a full disk.
+    let rdl = root.join("drills/barbell-rdl.drill.ron");
+    let text = std::fs::read_to_string(&rdl).unwrap();
+    std::fs::write(&rdl, &text[..text.len() / 2]).unwrap();
+    let (img, said) = shot_in(
+        "hostile-bad-assets",
+        "1280x720",
+        &[("HINGE_ASSETS", root.to_str().unwrap())],
+        &["--view", "drills", "--drill", "wall-hinge"],
+    );
+    assert!(find_mannequin(&img).count > 4000, "{said}");
+    for named in [
+        "models/mannequin.glb",
+        "drills/wall-hinge.drill.ron",
+        "drills/barbell-rdl.drill.ron",
+    ] {
+        assert!(said.contains(named), "{named} is not named: {said}");
+    }
+}
+
+#[test]
+fn a_tiny_window_folds_the_panels_away_and_keeps_the_mannequin() {
+    let (img, said) = shot_in(
+        "hostile-200x150",
+        "200x150",
+        &[],
+        &["--knee", "20", "--hip", "85"],
+    );
+    let m = find_anywhere(&img);
+    // The figure stands in the middle, not hidden behind 700 points of panels.
+    assert!(m.count > 300, "only {} mannequin pixels: {said}", m.count);
+    let centre_x = (m.min.0 + m.max.0) / 2;
+    assert!(
+        (50..150).contains(&centre_x),
+        "mannequin centred at x={centre_x}"
+    );
+}
+
+#[test]
+fn a_4k_window_and_a_projector_at_twice_the_scale_lay_out_like_720p() {
+    let (small, _) = shot_in(
+        "hostile-720p",
+        "1280x720",
+        &[],
+        &["--knee", "20", "--hip", "85"],
+    );
+    let (k4, said) = shot_in(
+        "hostile-4k",
+        "3840x2160",
+        &[],
+        &["--knee", "20", "--hip", "85"],
+    );
+    let (hidpi, said2) = shot_in(
+        "hostile-2x",
+        "2560x1440",
+        &[("HINGE_SCALE_FACTOR", "2")],
+        &["--knee", "20", "--hip", "85"],
+    );
+    let s = find_anywhere(&small);
+    let height = |f: &Found| f64::from(f.max.1 - f.min.1);
+    let k = find_anywhere(&k4);
+    assert!(
+        k.count > s.count * 4,
+        "4K: {} px vs {} at 720p: {said}",
+        k.count,
+        s.count
+    );
+    // At twice the scale the panels take twice the pixels, so the picture is
+    // the 720p one doubled: the mannequin twice as tall, give or take.
+    let h = find_anywhere(&hidpi);
+    let ratio = height(&h) / height(&s);
+    assert!(
+        (1.8..2.2).contains(&ratio),
+        "2x: height ratio {ratio:.2}: {said2}"
+    );
 }

@@ -3,12 +3,14 @@
 // app's own "first frame" signal, fail on any page error or error-level
 // console message, check the picture shows the mannequin, and that a URL
 // option changes it. Also: a browser without WebGL2 gets a message, not a
-// blank page; a bad URL option is named on the page and the app still runs.
+// blank page; a bad URL option is named on the page and the app still runs;
+// with browser storage turned off the app runs and says nothing is saved; a
+// gamepad's D-pad changes the drill.
 //
 //   node tools/web-test.mjs DIST_DIR OUT_DIR
 //
-// Screenshots go to OUT_DIR (first.png, standing.png, bad-option.png,
-// no-webgl2.png) for a person to open. Prints the time from navigation to
+// Screenshots go to OUT_DIR (first.png, standing.png, present-key.png,
+// no-storage.png, gamepad-before/after.png, bad-option.png, no-webgl2.png) for a person to open. Prints the time from navigation to
 // the first rendered frame.
 import { spawn } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
@@ -50,6 +52,7 @@ const harmless = (t) => /Using exceptions for control flow/.test(t);
 
 /// Open a URL, wait for the ready signal, return [page, ms to first frame].
 async function open(browser, query, name) {
+  // A browser or a context (with its own init scripts).
   const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
   page.on("pageerror", (e) => { if (!harmless(String(e))) fail(`${name}: page error: ${e}`); });
   page.on("console", (m) => {
@@ -148,7 +151,51 @@ try {
   if (share < 0.3 || c.n < 2000) fail(`pressing P did not present (${(share * 100).toFixed(0)}% changed, ${c.n} px)`);
   await stand.close();
 
-  // 3. A bad URL option is named on the page; the tutor still opens.
+  // 3. Storage turned off (as with cookies blocked): reading localStorage
+  // throws. The tutor opens, shows the mannequin and says nothing is saved.
+  const ctx = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+  await ctx.addInitScript(() => {
+    Object.defineProperty(window, "localStorage", {
+      get() { throw new DOMException("Access is denied for this document.", "SecurityError"); },
+    });
+  });
+  const [nostore] = await open(ctx, "?view=explore&knee=20&hip=85", "no storage");
+  const ns = await mannequin(nostore, await shoot(nostore, "no-storage"));
+  const nsNotice = await nostore.locator("#hinge-notice").innerText();
+  console.log(`storage off: mannequin ${ns.n} px, notice "${nsNotice.slice(0, 120)}"`);
+  if (ns.n < 2000) fail(`with storage off the mannequin is not on screen (${ns.n} px)`);
+  if (!/storage/.test(nsNotice)) fail(`with storage off the page does not say so: "${nsNotice}"`);
+  await ctx.close();
+
+  // 4. A gamepad (the browser's Gamepad API, played by a script: headless
+  // Chromium has no pads): its D-pad right moves to the next drill.
+  const padCtx = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+  await padCtx.addInitScript(() => {
+    const buttons = Array.from({ length: 17 }, () => ({ pressed: false, touched: false, value: 0 }));
+    const pad = {
+      id: "Test pad (STANDARD GAMEPAD)", index: 0, connected: true, mapping: "standard",
+      timestamp: 0, axes: [0, 0, 0, 0], buttons,
+    };
+    navigator.getGamepads = () => [pad, null, null, null];
+    window.__pad = {
+      set(i, down) { buttons[i] = { pressed: down, touched: down, value: down ? 1 : 0 }; pad.timestamp++; },
+    };
+  });
+  const [padPage] = await open(padCtx, "?view=drills&drill=wall-hinge", "gamepad");
+  const drillNow = () => padPage.evaluate(() => document.documentElement.dataset.hingeDrill);
+  const before = await drillNow();
+  await shoot(padPage, "gamepad-before");
+  await padPage.evaluate(() => window.__pad.set(15, true)); // D-pad right
+  await padPage.waitForTimeout(500);
+  await padPage.evaluate(() => window.__pad.set(15, false));
+  await padPage.waitForTimeout(1500);
+  await shoot(padPage, "gamepad-after");
+  const after = await drillNow();
+  console.log(`gamepad D-pad right: drill ${before} -> ${after}`);
+  if (before !== "wall-hinge" || !after || after === before) fail(`the gamepad's D-pad did not move to the next drill (${before} -> ${after})`);
+  await padCtx.close();
+
+  // 5. A bad URL option is named on the page; the tutor still opens.
   const [bad] = await open(browser, "?view=gallery", "bad option");
   const notice = await bad.locator("#hinge-notice").innerText();
   await shoot(bad, "bad-option");
@@ -160,7 +207,7 @@ try {
   await browser.close();
 }
 
-// 4. No WebGL2: a message saying what to do, not a blank page.
+// 6. No WebGL2: a message saying what to do, not a blank page.
 const plain = await chromium.launch({
   executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
   args: [...FLAGS.filter((f) => !/swiftshader|angle/.test(f)), "--disable-webgl", "--disable-3d-apis"],

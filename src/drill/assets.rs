@@ -74,9 +74,19 @@ pub fn plugin(app: &mut App) {
 fn load_drills(
     assets: Res<AssetServer>,
     mut pending: ResMut<Pending>,
+    mut library: ResMut<Library>,
     root: Option<Res<AssetRoot>>,
 ) {
     let root = root.as_deref().map_or("assets", |r| r.0.as_str());
+    // No asset folder at all (a copied binary, a wrong HINGE_ASSETS): one
+    // message, and the drills built into the app.
+    if !cfg!(target_arch = "wasm32") && !std::path::Path::new(root).is_dir() {
+        crate::web::notice(&format!(
+            "hinge: the asset folder {root} does not exist; showing the drills and the mannequin built into the app"
+        ));
+        *library = Library::builtin().clone();
+        return;
+    }
     for (id, _) in crate::content::builtin::DRILLS {
         let path = format!("drills/{id}.drill.ron");
         pending
@@ -103,7 +113,18 @@ fn collect_drills(
         }
         match assets.load_state(&handle) {
             bevy::asset::LoadState::Failed(err) => {
-                let problem = content_error(&path, &err);
+                let mut problem = content_error(&path, &err);
+                // A drill the app ships stays in the library when its file is
+                // missing, unreadable or broken: the class goes on with the
+                // built-in copy, and the problem is still named.
+                let id = path
+                    .rsplit('/')
+                    .next()
+                    .and_then(|f| f.strip_suffix(".drill.ron"));
+                if let Some(d) = id.and_then(|id| Library::builtin().get(id)) {
+                    problem.message.push_str("; showing the built-in copy");
+                    library.insert(d.clone(), &path);
+                }
                 error!("{problem}");
                 library.problems.push(problem);
             }

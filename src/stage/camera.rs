@@ -97,6 +97,7 @@ fn spawn_camera(mut commands: Commands, orbit: Res<Orbit>) {
         Name::new("stage camera"),
         StageCamera,
         Camera3d::default(),
+        super::TONEMAPPING,
         Projection::Perspective(PerspectiveProjection {
             fov: FOV_DEG.to_radians(),
             ..default()

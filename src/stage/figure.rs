@@ -76,6 +76,7 @@ impl Default for CoachThresholds {
 pub fn plugin(app: &mut App) {
     app.init_resource::<CoachThresholds>()
         .init_resource::<MannequinModel>();
+    register_scene_types(app);
     app.add_systems(
         Update,
         (solve_figures, drive_bones).chain().in_set(FigureSystems),
@@ -259,4 +260,84 @@ pub fn drive_bones(
             t.rotation = local;
         }
     }
+}
+
+/// The mannequin built into the app, for when the model file cannot be read.
+pub const EMBEDDED_MANNEQUIN: &str = "embedded://hinge/mannequin.glb";
+
+/// A figure whose model did not load (the asset folder missing or
+/// unreadable, a user's `--model` broken) wears the mannequin the app can
+/// build by itself, and the user is told why.
+pub(super) fn fall_back_to_builtin_model(
+    mut roots: Query<&mut WorldAssetRoot, With<Figure>>,
+    assets: Res<AssetServer>,
+    mut model: ResMut<MannequinModel>,
+    embedded: Option<Res<bevy::asset::io::embedded::EmbeddedAssetRegistry>>,
+) {
+    for mut root in &mut roots {
+        let bevy::asset::LoadState::Failed(err) = assets.load_state(&root.0) else {
+            continue;
+        };
+        if model.0 == EMBEDDED_MANNEQUIN {
+            if root
+                .0
+                .path()
+                .is_some_and(|p| p.to_string().starts_with(EMBEDDED_MANNEQUIN))
+            {
+                continue; // even the built-in one failed; nothing better to show
+            }
+        } else {
+            let Some(embedded) = embedded.as_deref() else {
+                return;
+            };
+            embedded.insert_asset(
+                std::path::PathBuf::from("hinge/mannequin.glb"),
+                std::path::Path::new("hinge/mannequin.glb"),
+                crate::mannequin::generate::mannequin_glb(),
+            );
+            // The first line: Bevy's error carries a backtrace after it.
+            let why = err.to_string();
+            let why = why.lines().next().unwrap_or_default().trim_end_matches(':');
+            crate::web::notice(&format!(
+                "hinge: the model {} could not be loaded ({why}); showing the built-in mannequin",
+                model.0
+            ));
+            model.0 = EMBEDDED_MANNEQUIN.to_string();
+        }
+        root.0 = assets.load(GltfAssetLabel::Scene(0).from_asset(model.0.clone()));
+    }
+}
+
+/// Register for reflection the components a glTF scene holds, so the scene
+/// can be copied into the world. Bevy registers every type on its own with
+/// its `reflect_auto_register` feature, which we leave out because it links
+/// the reflection code of all of Bevy's types: about 3 MB of the web module
+/// (measured with tools/wasm-sizes.mjs; README, "Web build").
+pub fn register_scene_types(app: &mut App) {
+    // The components of the scene's world (listed by walking
+    // `WorldAsset::world.components()` for the built-in mannequin); a
+    // missing one fails the copy with `UnregisteredType`, which the render
+    // tests catch. Material: `MeshMaterial3d<StandardMaterial>`, which Bevy
+    // registers itself.
+    use bevy::camera::primitives::Aabb;
+    use bevy::camera::visibility::DynamicSkinnedMeshBounds;
+    use bevy::gltf::{GltfMaterialName, GltfMeshName, GltfSceneName};
+    use bevy::mesh::skinning::SkinnedMesh;
+    use bevy::transform::components::TransformTreeChanged;
+    app.register_type::<Name>()
+        .register_type::<Transform>()
+        .register_type::<GlobalTransform>()
+        .register_type::<TransformTreeChanged>()
+        .register_type::<Visibility>()
+        .register_type::<InheritedVisibility>()
+        .register_type::<ViewVisibility>()
+        .register_type::<ChildOf>()
+        .register_type::<Children>()
+        .register_type::<Mesh3d>()
+        .register_type::<SkinnedMesh>()
+        .register_type::<DynamicSkinnedMeshBounds>()
+        .register_type::<Aabb>()
+        .register_type::<GltfSceneName>()
+        .register_type::<GltfMeshName>()
+        .register_type::<GltfMaterialName>();
 }

@@ -310,10 +310,13 @@ pub fn panels(
     }
     let mut edited = controls.request;
     let was_trying = lesson.trying;
-    egui::Panel::left("library")
-        .resizable(false)
-        .exact_size(330.0)
-        .show(&mut root, |ui| {
+    crate::ui::side_panel(
+        &mut root,
+        "library",
+        crate::ui::Side::Left,
+        330.0,
+        "Drills",
+        |ui| {
             egui::ScrollArea::vertical().show(ui, |ui| {
                 view_tabs(ui, ViewState::Drills, &mut next);
                 ui.separator();
@@ -335,11 +338,15 @@ pub fn panels(
                     None => library_list(ui, &library, &mut playback, &mut lesson, content.0.is_some()),
                 }
             });
-        });
-    egui::Panel::right("card")
-        .resizable(false)
-        .exact_size(380.0)
-        .show(&mut root, |ui| {
+        },
+    );
+    crate::ui::side_panel(
+        &mut root,
+        "card",
+        crate::ui::Side::Right,
+        380.0,
+        "Cues",
+        |ui| {
             egui::ScrollArea::vertical().show(ui, |ui| match (step, content.0.as_ref()) {
                 (Some((i, s)), Some(l)) => {
                     let figure = figures.single().ok();
@@ -353,7 +360,8 @@ pub fn panels(
                     }
                 }
             });
-        });
+        },
+    );
     crate::ui::set_view_rect(&root, &mut view_rect);
     // "Your turn" starts from where the previous step left the learner, so
     // the step has to be done, not just accepted as shown.

@@ -122,10 +122,13 @@ pub fn panels(
     }
     let mut edited = controls.request;
     let mut preset = controls.preset.clone();
-    egui::Panel::left("controls")
-        .resizable(false)
-        .exact_size(330.0)
-        .show(&mut root, |ui| {
+    crate::ui::side_panel(
+        &mut root,
+        "controls",
+        crate::ui::Side::Left,
+        330.0,
+        "Controls",
+        |ui| {
             egui::ScrollArea::vertical().show(ui, |ui| {
                 super::drills::view_tabs(ui, view, &mut next);
                 ui.separator();
@@ -209,13 +212,17 @@ pub fn panels(
                     edited = PoseControls::default().request;
                 }
             });
-        });
+        },
+    );
 
     let figure = figures.iter().next();
-    egui::Panel::right("verdict")
-        .resizable(false)
-        .exact_size(380.0)
-        .show(&mut root, |ui| {
+    crate::ui::side_panel(
+        &mut root,
+        "verdict",
+        crate::ui::Side::Right,
+        380.0,
+        "Coach",
+        |ui| {
             egui::ScrollArea::vertical().show(ui, |ui| match view {
                 ViewState::Explore => {
                     if let Some(f) = figure {
@@ -229,7 +236,8 @@ pub fn panels(
                     }
                 }
             });
-        });
+        },
+    );
 
     crate::ui::set_view_rect(&root, &mut view_rect);
     if edited != controls.request {

@@ -66,6 +66,75 @@ pub fn set_view_rect(root: &egui::Ui, view_rect: &mut ViewRect) {
     }
 }
 
+/// Windows narrower or lower than this (in points) fold the side panels away
+/// behind a button each, so a small window still shows the mannequin.
+const COMPACT_BELOW: egui::Vec2 = egui::vec2(760.0, 420.0);
+
+/// The window is too small for the side panels beside the 3D view.
+pub fn compact(ctx: &egui::Context) -> bool {
+    let r = ctx.viewport_rect();
+    r.width() < COMPACT_BELOW.x || r.height() < COMPACT_BELOW.y
+}
+
+/// Which side a panel stands on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Side {
+    Left,
+    Right,
+}
+
+/// A side panel of `width` points. In a compact window it is folded away
+/// behind a button in its top corner (named `label`) and opens over the
+/// view when pressed; the content is only built while it shows.
+pub fn side_panel<R>(
+    root: &mut egui::Ui,
+    id: &'static str,
+    side: Side,
+    width: f32,
+    label: &str,
+    add: impl FnOnce(&mut egui::Ui) -> R,
+) -> Option<R> {
+    let ctx = root.ctx().clone();
+    let panel = match side {
+        Side::Left => egui::Panel::left(id),
+        Side::Right => egui::Panel::right(id),
+    }
+    .resizable(false);
+    if !compact(&ctx) {
+        return Some(panel.exact_size(width).show(root, add).inner);
+    }
+    let key = egui::Id::new((id, "unfolded"));
+    let mut open = ctx.data(|d| d.get_temp::<bool>(key)).unwrap_or(false);
+    let (anchor, offset) = match side {
+        Side::Left => (egui::Align2::LEFT_TOP, egui::vec2(4.0, 4.0)),
+        Side::Right => (egui::Align2::RIGHT_TOP, egui::vec2(-4.0, 4.0)),
+    };
+    egui::Area::new(key.with("button"))
+        .anchor(anchor, offset)
+        .order(egui::Order::Foreground)
+        .show(&ctx, |ui| {
+            let text = if open {
+                format!("✖ {label}")
+            } else {
+                format!("☰ {label}")
+            };
+            if ui.button(text).clicked() {
+                open = !open;
+            }
+        });
+    ctx.data_mut(|d| d.insert_temp(key, open));
+    open.then(|| {
+        panel
+            .exact_size(width.min(ctx.viewport_rect().width()))
+            .show(root, |ui| {
+                // Room for the button over the panel's top.
+                ui.add_space(40.0);
+                add(ui)
+            })
+            .inner
+    })
+}
+
 fn presenting(p: Option<Res<crate::present::Presenter>>) -> bool {
     p.is_some_and(|p| p.on)
 }
@@ -131,7 +200,7 @@ const TYPE_SIZES: [f32; 20] = [
 /// first frames on the desktop).
 fn prefill_glyphs(ctx: &egui::Context) {
     let mut chars: String = (' '..='~').collect();
-    chars.push_str("°·×–—…“”‘’✔✖⏱▶⏸★↶↻→←↑↓⚠✋◀§é");
+    chars.push_str("°·×–—…“”‘’✔✖⏱▶⏸★↶↻→←↑↓⚠✋◀§é☰");
     ctx.fonts_mut(|fonts| {
         for size in TYPE_SIZES {
             fonts.layout_no_wrap(

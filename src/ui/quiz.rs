@@ -242,10 +242,13 @@ pub fn panels(
         return Ok(());
     };
     let mut edited = controls.request;
-    egui::Panel::left("quiz")
-        .resizable(false)
-        .exact_size(470.0)
-        .show(&mut root, |ui| {
+    crate::ui::side_panel(
+        &mut root,
+        "quiz",
+        crate::ui::Side::Left,
+        470.0,
+        "Quiz",
+        |ui| {
             egui::ScrollArea::vertical().show(ui, |ui| {
                 crate::ui::drills::view_tabs(ui, ViewState::Quiz, &mut next);
                 ui.separator();
@@ -291,7 +294,8 @@ pub fn panels(
                     },
                 }
             });
-        });
+        },
+    );
     crate::ui::set_view_rect(&root, &mut view_rect);
     if session.sliders_drive() && edited != controls.request {
         controls.request = edited;
