@@ -35,7 +35,18 @@ impl Store {
     /// on the desktop, local storage in a browser. `HINGE_CONFIG_DIR`
     /// overrides the folder.
     pub fn platform() -> Option<Store> {
-        if cfg!(target_arch = "wasm32") {
+        #[cfg(target_arch = "wasm32")]
+        {
+            if browser::storage().is_err() {
+                // Said once, however many things would have been saved.
+                static SAID: std::sync::Once = std::sync::Once::new();
+                SAID.call_once(|| {
+                    crate::web::notice(
+                        "hinge: this browser keeps no storage for this page (turned off, or blocked for this site): the tutor works, but will not remember your settings or best scores",
+                    );
+                });
+                return None;
+            }
             return Some(Store::Browser);
         }
         if let Some(dir) = std::env::var_os("HINGE_CONFIG_DIR") {
@@ -175,7 +186,7 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
 #[cfg(target_arch = "wasm32")]
 mod browser {
     //! `localStorage`; a browser with storage disabled gives an error, not a panic.
-    fn storage() -> std::io::Result<web_sys::Storage> {
+    pub fn storage() -> std::io::Result<web_sys::Storage> {
         web_sys::window()
             .and_then(|w| w.local_storage().ok().flatten())
             .ok_or_else(|| {

@@ -24,6 +24,7 @@ pub(super) fn plugin(app: &mut App) {
         EguiPrimaryContextPass,
         (
             set_style.run_if(run_once),
+            zoom_for_big_windows,
             explore::panels
                 .run_if(not(in_state(crate::modes::ViewState::Drills)))
                 .run_if(not(in_state(crate::modes::ViewState::Quiz)))
@@ -69,6 +70,29 @@ pub fn set_view_rect(root: &egui::Ui, view_rect: &mut ViewRect) {
 /// Windows narrower or lower than this (in points) fold the side panels away
 /// behind a button each, so a small window still shows the mannequin.
 const COMPACT_BELOW: egui::Vec2 = egui::vec2(760.0, 420.0);
+
+/// egui's zoom for a window of `width` x `height` logical pixels: 1 up to
+/// 1920x1080, then as much as keeps the panels' share of a 1080p window, so
+/// a 4K projector or TV at scale 1 reads like a 1080p one from the back of
+/// the room. (A high-density screen already scales through its own factor.)
+pub fn zoom_for(width: f32, height: f32) -> f32 {
+    (width / 1920.0).min(height / 1080.0).clamp(1.0, 4.0)
+}
+
+fn zoom_for_big_windows(
+    window: Query<&Window, With<PrimaryWindow>>,
+    mut contexts: EguiContexts,
+) -> Result {
+    let Ok(window) = window.single() else {
+        return Ok(());
+    };
+    let zoom = zoom_for(window.width(), window.height());
+    let ctx = contexts.ctx_mut()?;
+    if (ctx.zoom_factor() - zoom).abs() > 0.01 {
+        ctx.set_zoom_factor(zoom);
+    }
+    Ok(())
+}
 
 /// The window is too small for the side panels beside the 3D view.
 pub fn compact(ctx: &egui::Context) -> bool {
@@ -233,15 +257,13 @@ fn fit_camera_to_view(
     let Ok(window) = window.single() else {
         return Ok(());
     };
-    let scale = window.scale_factor();
+    // Physical pixels per egui point: the window's scale times egui's zoom.
+    let scale = ctx.pixels_per_point();
     // Before the first layout the rectangle can be empty: use the whole window.
     let r = if rect.0.width() >= 50.0 && rect.0.height() >= 50.0 {
         rect.0
     } else {
-        egui::Rect::from_min_size(
-            egui::Pos2::ZERO,
-            egui::vec2(window.width(), window.height()),
-        )
+        ctx.viewport_rect()
     };
     let pos = UVec2::new(
         (r.min.x * scale).max(0.0) as u32,
