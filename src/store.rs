@@ -47,16 +47,19 @@ impl Store {
                 });
                 return None;
             }
-            return Some(Store::Browser);
+            Some(Store::Browser)
         }
-        if let Some(dir) = std::env::var_os("HINGE_CONFIG_DIR") {
-            return Some(Store::Dir(PathBuf::from(dir)));
+        #[cfg(not(target_arch = "wasm32"))]
+        {
+            if let Some(dir) = std::env::var_os("HINGE_CONFIG_DIR") {
+                return Some(Store::Dir(PathBuf::from(dir)));
+            }
+            let base = std::env::var_os("XDG_CONFIG_HOME")
+                .map(PathBuf::from)
+                .filter(|p| p.is_absolute())
+                .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".config")))?;
+            Some(Store::Dir(base.join("hinge")))
         }
-        let base = std::env::var_os("XDG_CONFIG_HOME")
-            .map(PathBuf::from)
-            .filter(|p| p.is_absolute())
-            .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".config")))?;
-        Some(Store::Dir(base.join("hinge")))
     }
 
     /// Where `name` lives, for messages.

@@ -3,6 +3,7 @@
 // module cargo wrote, before wasm-bindgen strips the names).
 //
 //   node tools/wasm-sizes.mjs target/wasm32-unknown-unknown/web/hinge.wasm
+//   TOP=bevy_reflect node tools/wasm-sizes.mjs ...   its 25 biggest functions
 import { readFileSync } from "node:fs";
 
 const buf = readFileSync(process.argv[2]);
@@ -83,8 +84,8 @@ for (let i = 0; i < count; i++) {
     : path ? path[1] : v0 ? v0[2].slice(0, Number(v0[1])) : raw;
   const key = crate.startsWith("bevy") ? crate : /^(wgpu|naga|egui|epaint|skrifa|vello|serde|ron|clap|gilrs|hinge|core|alloc|std|gltf|image|glam|web_sys|js_sys|wasm_bindgen|hashbrown|indexmap|smallvec|tracing|regex|font|zstd|ruzstd|async|png|fdeflate)/.exec(crate)?.[1] ?? crate;
   byCrate.set(key, (byCrate.get(key) || 0) + size);
-  if (process.env.SHOW_OTHER && key === raw) others.push([size, raw]);
+  if ((process.env.SHOW_OTHER && key === raw) || (process.env.TOP && key === process.env.TOP)) others.push([size, plain]);
 }
-if (process.env.SHOW_OTHER) for (const [s, n] of others.sort((a, b) => b[0] - a[0]).slice(0, 25)) console.log(s, n.slice(0, 160));
+if (process.env.SHOW_OTHER || process.env.TOP) for (const [s, n] of others.sort((a, b) => b[0] - a[0]).slice(0, 25)) console.log(s, n.slice(0, 160));
 console.log(`code by crate family (${names.size ? "from the name section" : "no names: all 'other'"}):`);
 for (const [k, v] of [...byCrate].sort((a, b) => b[1] - a[1]).slice(0, 20)) console.log(`  ${k.padEnd(14)} ${mb(v)}`);
