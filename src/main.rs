@@ -61,6 +61,7 @@ fn run_soak(args: &hinge::cli::SoakArgs) -> Result<(), Failure> {
         cycles: args.cycles,
         seconds: args.minutes * 60.0,
         frames_per_step: args.frames_per_step,
+        size: args.size,
     }));
     let exit = app.run();
     let _ = std::fs::remove_dir_all(&dir);

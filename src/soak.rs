@@ -1,5 +1,6 @@
 //! The soak run: the tutor left running on its own, cycling through every
-//! view, drill, fault, playback speed, lesson step and quiz question through
+//! view, drill, fault, playback speed, lesson step, window size (down to
+//! 200x150, and at twice the scale) and quiz question through
 //! the same messages a learner's clicks and a coach's clicker send, while its
 //! entity count, asset counts and memory are sampled once per cycle. A class
 //! that leaves the tutor on for an hour must find it as it was.
@@ -28,19 +29,31 @@ pub struct SoakPlan {
     pub seconds: f32,
     /// Frames drawn between two steps.
     pub frames_per_step: u32,
+    /// The window's size at launch, which each cycle returns to.
+    pub size: (u32, u32),
 }
 
 /// One thing a user does.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Step {
     View(ViewState),
-    Pose { knee_deg: f32, hip_deg: f32 },
+    Pose {
+        knee_deg: f32,
+        hip_deg: f32,
+    },
     Faults(Vec<Fault>),
     Ghost(bool),
     Drill(String),
     Speed(f32),
     Camera(CameraPreset),
     Lesson(Option<usize>),
+    /// Resize the window (logical pixels) and set its scale factor: a
+    /// learner shrinking it, a coach moving it to a projector.
+    Window {
+        width: f32,
+        height: f32,
+        scale: f32,
+    },
     Action(Action),
     Quiz(QuizCommand),
 }
@@ -70,6 +83,18 @@ pub fn script(drills: &[&str], lesson_steps: usize, quizzes: &[(String, usize)])
         knee_deg: 20.0,
         hip_deg: 0.0,
     });
+    // Shrunk to a corner, then on a projector at twice the scale, then back.
+    for (width, height, scale) in [
+        (200.0, 150.0, 1.0),
+        (640.0, 360.0, 2.0),
+        (800.0, 450.0, 1.0),
+    ] {
+        s.push(Step::Window {
+            width,
+            height,
+            scale,
+        });
+    }
     s.push(Step::View(ViewState::Compare));
     for f in Fault::ALL {
         s.push(Step::Faults(vec![f]));
@@ -160,6 +185,9 @@ pub fn builtin_script() -> Vec<Step> {
         .collect();
     script(&library.ids(), lesson_steps, &quizzes)
 }
+
+/// Frames left to the window system after each resize.
+const RESIZE_SETTLE_FRAMES: u32 = 20;
 
 /// What was measured at the end of one cycle.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -258,19 +286,31 @@ struct Soak {
     cycle: u32,
     samples: Vec<Sample>,
     started: std::time::Instant,
+    /// Frames to wait before the next step (a resize settles first).
+    hold: u32,
 }
 
 /// Drive the app through the script, and exit when done: success when flat.
 pub fn plugin(plan: SoakPlan) -> impl Fn(&mut App) {
     move |app: &mut App| {
+        let mut steps = builtin_script();
+        // Each cycle's last resize goes back to the launch's size.
+        if let Some(Step::Window { width, height, .. }) = steps
+            .iter_mut()
+            .rev()
+            .find(|s| matches!(s, Step::Window { .. }))
+        {
+            (*width, *height) = (plan.size.0 as f32, plan.size.1 as f32);
+        }
         app.insert_resource(Soak {
             plan: plan.clone(),
-            steps: builtin_script(),
+            steps,
             at: 0,
             frames: 0,
             cycle: 1,
             samples: Vec::new(),
             started: std::time::Instant::now(),
+            hold: 0,
         });
         app.add_systems(PreUpdate, drive.after(bevy::input::InputSystems));
     }
@@ -287,12 +327,17 @@ fn drive(
     mut lesson: Option<ResMut<LessonState>>,
     mut actions: MessageWriter<Action>,
     mut quiz: MessageWriter<QuizCommand>,
+    mut window: Query<&mut Window, With<bevy::window::PrimaryWindow>>,
     entities: Query<Entity>,
     meshes: Res<Assets<Mesh>>,
     materials: Res<Assets<StandardMaterial>>,
     mut exit: MessageWriter<AppExit>,
 ) {
     soak.frames += 1;
+    if soak.hold > 0 {
+        soak.hold -= 1;
+        return;
+    }
     if !soak
         .frames
         .is_multiple_of(u64::from(soak.plan.frames_per_step.max(1)))
@@ -361,6 +406,19 @@ fn drive(
                 }
             }
         }
+        Step::Window {
+            width,
+            height,
+            scale,
+        } => {
+            if let Ok(mut w) = window.single_mut() {
+                w.resolution.set_scale_factor_override(Some(scale));
+                w.resolution.set(width, height);
+            }
+            // The window system answers a resize a few frames later, as it
+            // does when a person drags the window's edge.
+            soak.hold = RESIZE_SETTLE_FRAMES;
+        }
         Step::Action(a) => {
             actions.write(a);
         }
@@ -398,6 +456,11 @@ mod tests {
             .count();
         assert_eq!(solo_reveals + group_reveals / 2, questions);
         assert_eq!(steps.first(), steps.last(), "a cycle ends where it began");
+        assert!(steps.contains(&Step::Window {
+            width: 200.0,
+            height: 150.0,
+            scale: 1.0
+        }));
     }
 
     fn sample(cycle: u32, entities: usize, rss_mb: u64) -> Sample {

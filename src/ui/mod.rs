@@ -269,10 +269,17 @@ fn fit_camera_to_view(
         (r.min.x * scale).max(0.0) as u32,
         (r.min.y * scale).max(0.0) as u32,
     );
-    let max = UVec2::new(window.physical_width(), window.physical_height());
-    let size = UVec2::new((r.width() * scale) as u32, (r.height() * scale) as u32)
-        .min(max.saturating_sub(pos))
-        .max(UVec2::ONE);
+    let max = UVec2::new(window.physical_width(), window.physical_height()).max(UVec2::ONE);
+    let size = UVec2::new((r.width() * scale) as u32, (r.height() * scale) as u32);
+    // The panels' layout is a frame old: a window just shrunk below it (found
+    // by the soak run, going to 200x150) would put the view outside the
+    // window, which the renderer refuses and quits. Use the whole window
+    // for that frame.
+    let (pos, size) = if pos.x < max.x && pos.y < max.y {
+        (pos, size.min(max - pos).max(UVec2::ONE))
+    } else {
+        (UVec2::ZERO, max)
+    };
     for mut cam in &mut camera {
         let vp = Viewport {
             physical_position: pos,
