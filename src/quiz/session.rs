@@ -117,7 +117,9 @@ fn load_bank_and_scores(
         let (saved, message) = store.load::<Scores>(Scores::NAME);
         *scores = saved;
         if let Some(m) = message {
-            crate::web::notice(&format!("hinge: {m}"));
+            // On screen in the quiz panel (`session.message`); logged for a terminal
+            // or the browser console, not repeated in the notice band.
+            warn!("{m}");
             session.message = Some(m);
         }
     }
@@ -364,7 +366,9 @@ fn record_finished(
             "your best score could not be saved to {}: {e}",
             store.describe(Scores::NAME)
         );
-        crate::web::notice(&format!("hinge: {m}"));
+        // On screen in the quiz panel (`session.message`); logged for a terminal
+        // or the browser console, not repeated in the notice band.
+        warn!("{m}");
         session.message = Some(m);
     }
 }
