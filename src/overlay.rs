@@ -260,7 +260,10 @@ pub fn overlay_labels(
         egui::Id::new("overlay labels"),
     ));
     let painter = painter.with_clip_rect(rect.0);
-    let font = egui::FontId::proportional(20.0);
+    // Smaller in a small view (a 200x150 window), so the numbers do not
+    // cover the figure; 15 points is the smallest size the atlas is
+    // prefilled with (ui::TYPE_SIZES).
+    let font = egui::FontId::proportional(if rect.0.height() < 400.0 { 15.0 } else { 20.0 });
     let label = |at: Vec3, text: String, color: Color, dx: f32| {
         if let Some(p) = to_screen(camera, rect.0, at) {
             let c = color.to_srgba();
