@@ -237,7 +237,7 @@ fn remembered(launch: &mut Launch) -> Option<(crate::store::Store, crate::settin
     let (settings, message) = store.load::<crate::settings::Settings>(crate::settings::NAME);
     if let Some(m) = message {
         // Said where a person will see it: the terminal, or the browser's console.
-        crate::web::notice(&format!("hinge: {m}"));
+        crate::web::notice(&m);
     }
     if launch.window_size.is_none() && !cfg!(target_arch = "wasm32") {
         let (w, h) = settings.window;
@@ -290,7 +290,7 @@ fn remember_settings(
         Err(e) if !*failing => {
             *failing = true;
             crate::web::notice(&format!(
-                "hinge: cannot save settings to {}: {e}; the tutor works on, but will not remember them",
+                "cannot save settings to {}: {e}; the tutor works on, but will not remember them",
                 store.describe(crate::settings::NAME)
             ));
         }

@@ -42,7 +42,7 @@ impl Store {
                 static SAID: std::sync::Once = std::sync::Once::new();
                 SAID.call_once(|| {
                     crate::web::notice(
-                        "hinge: this browser keeps no storage for this page (turned off, or blocked for this site): the tutor works, but will not remember your settings or best scores",
+                        "this browser keeps no storage for this page (turned off, or blocked for this site): the tutor works, but will not remember your settings or best scores",
                     );
                 });
                 return None;

@@ -10,16 +10,16 @@ use bevy::prelude::*;
 pub fn notice(message: &str) {
     #[cfg(not(target_arch = "wasm32"))]
     {
-        eprintln!("{message}");
+        eprintln!("hinge: {message}");
         // Also on screen (`notice_banner`): a learner who started the tutor
         // from a desktop icon never sees the terminal.
         if let Ok(mut q) = PENDING.lock() {
-            q.push(message.trim_start_matches("hinge: ").to_string());
+            q.push(message.to_string());
         }
     }
     #[cfg(target_arch = "wasm32")]
     {
-        web_sys::console::warn_1(&message.into());
+        web_sys::console::warn_1(&format!("hinge: {message}").into());
         page::show_notice(message);
     }
 }
@@ -69,10 +69,11 @@ fn mirror_to_page(
     mut last: Local<(Option<crate::modes::ViewState>, Option<String>)>,
 ) {
     let view = state.map(|s| *s.get());
-    let drill = playback.and_then(|p| p.drill.clone());
-    if last.0 == view && last.1 == drill {
+    let drill = playback.as_deref().and_then(|p| p.drill.as_deref());
+    if last.0 == view && last.1.as_deref() == drill {
         return;
     }
+    let drill = drill.map(str::to_string);
     if let Some(v) = view {
         page::set_attribute("data-hinge-view", &format!("{:?}", v).to_lowercase());
     }

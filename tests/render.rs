@@ -65,13 +65,18 @@ struct Found {
 }
 
 fn find_mannequin(img: &RgbImage) -> Found {
+    find_in(img, VIEW_X)
+}
+
+/// Mannequin pixels in the columns `xs`, with their bounding box.
+fn find_in(img: &RgbImage, xs: std::ops::Range<u32>) -> Found {
     let mut f = Found {
         count: 0,
         min: (u32::MAX, u32::MAX),
         max: (0, 0),
     };
     for y in 0..img.height() {
-        for x in VIEW_X {
+        for x in xs.clone() {
             if is_mannequin(img.get_pixel(x, y)) {
                 f.count += 1;
                 f.min = (f.min.0.min(x), f.min.1.min(y));
@@ -445,19 +450,7 @@ fn every_kind_of_quiz_question_renders() {
 
 /// Mannequin pixels anywhere in the picture, with their bounding box.
 fn find_anywhere(img: &RgbImage) -> Found {
-    let mut f = Found {
-        count: 0,
-        min: (u32::MAX, u32::MAX),
-        max: (0, 0),
-    };
-    for (x, y, p) in img.enumerate_pixels() {
-        if is_mannequin(p) {
-            f.count += 1;
-            f.min = (f.min.0.min(x), f.min.1.min(y));
-            f.max = (f.max.0.max(x), f.max.1.max(y));
-        }
-    }
-    f
+    find_in(img, 0..img.width())
 }
 
 fn temp_dir(name: &str) -> PathBuf {

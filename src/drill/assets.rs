@@ -82,7 +82,7 @@ fn load_drills(
     // message, and the drills built into the app.
     if !cfg!(target_arch = "wasm32") && !std::path::Path::new(root).is_dir() {
         crate::web::notice(&format!(
-            "hinge: the asset folder {root} does not exist; showing the drills and the mannequin built into the app"
+            "the asset folder {root} does not exist; showing the drills and the mannequin built into the app"
         ));
         *library = Library::builtin().clone();
         return;

@@ -299,7 +299,7 @@ pub(super) fn fall_back_to_builtin_model(
             let why = err.to_string();
             let why = why.lines().next().unwrap_or_default().trim_end_matches(':');
             crate::web::notice(&format!(
-                "hinge: the model {} could not be loaded ({why}); showing the built-in mannequin",
+                "the model {} could not be loaded ({why}); showing the built-in mannequin",
                 model.0
             ));
             model.0 = EMBEDDED_MANNEQUIN.to_string();

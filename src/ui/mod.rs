@@ -24,7 +24,7 @@ pub(super) fn plugin(app: &mut App) {
         EguiPrimaryContextPass,
         (
             set_style.run_if(run_once),
-            zoom_for_big_windows,
+            zoom_for_window,
             explore::panels
                 .run_if(not(in_state(crate::modes::ViewState::Drills)))
                 .run_if(not(in_state(crate::modes::ViewState::Quiz)))
@@ -71,22 +71,31 @@ pub fn set_view_rect(root: &egui::Ui, view_rect: &mut ViewRect) {
 /// behind a button each, so a small window still shows the mannequin.
 const COMPACT_BELOW: egui::Vec2 = egui::vec2(760.0, 420.0);
 
-/// egui's zoom for a window of `width` x `height` logical pixels: 1 up to
-/// 1920x1080, then as much as keeps the panels' share of a 1080p window, so
-/// a 4K projector or TV at scale 1 reads like a 1080p one from the back of
-/// the room. (A high-density screen already scales through its own factor.)
-pub fn zoom_for(width: f32, height: f32) -> f32 {
-    (width / 1920.0).min(height / 1080.0).clamp(1.0, 4.0)
+/// egui's zoom for a window of `width` x `height` logical pixels.
+///
+/// Presenting (and the group quiz), the layout is made for 1280x720 and
+/// scales with the window both ways, so the projected picture is the same
+/// at any size. Otherwise it is 1 up to 1920x1080 (smaller windows fold the
+/// side panels instead), then as much as keeps the panels' share of a 1080p
+/// window: a 4K screen at scale 1 reads like a 1080p one. A high-density
+/// screen already scales through its own factor.
+pub fn zoom_for(width: f32, height: f32, presenting: bool) -> f32 {
+    if presenting {
+        (width / 1280.0).min(height / 720.0).clamp(0.35, 4.0)
+    } else {
+        (width / 1920.0).min(height / 1080.0).clamp(1.0, 4.0)
+    }
 }
 
-fn zoom_for_big_windows(
+fn zoom_for_window(
     window: Query<&Window, With<PrimaryWindow>>,
+    presenter: Option<Res<crate::present::Presenter>>,
     mut contexts: EguiContexts,
 ) -> Result {
     let Ok(window) = window.single() else {
         return Ok(());
     };
-    let zoom = zoom_for(window.width(), window.height());
+    let zoom = zoom_for(window.width(), window.height(), presenting(presenter));
     let ctx = contexts.ctx_mut()?;
     if (ctx.zoom_factor() - zoom).abs() > 0.01 {
         ctx.set_zoom_factor(zoom);
@@ -295,4 +304,25 @@ fn fit_camera_to_view(
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::zoom_for;
+
+    #[test]
+    fn big_windows_zoom_in_and_projected_layouts_follow_the_window() {
+        assert_eq!(zoom_for(1280.0, 720.0, false), 1.0);
+        assert_eq!(zoom_for(1920.0, 1080.0, false), 1.0);
+        assert_eq!(
+            zoom_for(200.0, 150.0, false),
+            1.0,
+            "small windows fold panels instead"
+        );
+        assert_eq!(zoom_for(3840.0, 2160.0, false), 2.0);
+        // Presenting: the 1280x720 layout, scaled to the window.
+        assert_eq!(zoom_for(1920.0, 1080.0, true), 1.5);
+        assert_eq!(zoom_for(640.0, 720.0, true), 0.5);
+        assert_eq!(zoom_for(200.0, 150.0, true), 0.35);
+    }
 }
