@@ -228,26 +228,50 @@ pub enum LoadAtArg {
     OverheadBack,
 }
 
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum PhaseArg {
+    Setup,
+    Descent,
+    Hold,
+    Ascent,
+}
+
+impl PhaseArg {
+    pub fn kind(self) -> crate::drill::PhaseKind {
+        use crate::drill::PhaseKind;
+        match self {
+            PhaseArg::Setup => PhaseKind::Setup,
+            PhaseArg::Descent => PhaseKind::Descent,
+            PhaseArg::Hold => PhaseKind::Hold,
+            PhaseArg::Ascent => PhaseKind::Ascent,
+        }
+    }
+}
+
 #[derive(Debug, Clone, Args)]
 pub struct PoseArgs {
     /// Knee flexion, degrees (0 straight).
-    #[arg(long, default_value_t = 0.0, allow_negative_numbers = true)]
-    pub knee: f32,
+    #[arg(long, allow_negative_numbers = true)]
+    pub knee: Option<f32>,
     /// Hip flexion, degrees (0 upright).
-    #[arg(long, default_value_t = 0.0, allow_negative_numbers = true)]
-    pub hip: f32,
+    #[arg(long, allow_negative_numbers = true)]
+    pub hip: Option<f32>,
     /// Lumbar flexion, degrees (negative arches).
-    #[arg(long, default_value_t = 0.0, allow_negative_numbers = true)]
-    pub lumbar: f32,
+    #[arg(long, allow_negative_numbers = true)]
+    pub lumbar: Option<f32>,
     /// Thoracic flexion, degrees.
-    #[arg(long, default_value_t = 0.0, allow_negative_numbers = true)]
-    pub thoracic: f32,
+    #[arg(long, allow_negative_numbers = true)]
+    pub thoracic: Option<f32>,
     /// Neck flexion, degrees (negative is chin up).
-    #[arg(long, default_value_t = 0.0, allow_negative_numbers = true)]
-    pub neck: f32,
+    #[arg(long, allow_negative_numbers = true)]
+    pub neck: Option<f32>,
     /// Knee valgus, degrees (knees caving in).
-    #[arg(long, default_value_t = 0.0, allow_negative_numbers = true)]
-    pub valgus: f32,
+    #[arg(long, allow_negative_numbers = true)]
+    pub valgus: Option<f32>,
+    /// With --drill: the drill's own pose at the end of this phase (its
+    /// stance, arms, props and load); angle options override its angles.
+    #[arg(long, value_enum)]
+    pub phase: Option<PhaseArg>,
     /// Stature in metres.
     #[arg(long, default_value_t = 1.75, allow_negative_numbers = true)]
     pub stature: f32,
@@ -316,25 +340,58 @@ impl From<RangeError> for Failure {
 }
 
 impl PoseArgs {
+    /// The drill's own request at the end of `--phase`, when both are given.
+    fn phase_request(&self) -> Result<Option<PoseRequest>, Failure> {
+        let Some(phase) = self.phase else {
+            return Ok(None);
+        };
+        let library = Library::builtin();
+        let Some(id) = self.drill.as_deref() else {
+            return Err(Failure::usage(
+                "--phase needs --drill ID: the phase of which drill",
+            ));
+        };
+        let Some(drill) = library.get(id) else {
+            return Err(Failure::usage(format!(
+                "--drill {id}: unknown drill (--phase takes a drill, not a thresholds preset); known: {}",
+                library.ids().join(", ")
+            )));
+        };
+        let kind = phase.kind();
+        let Some(end) = drill.phase_end(kind) else {
+            return Err(Failure::usage(format!(
+                "--phase {}: drill {id} has no such phase",
+                kind.id()
+            )));
+        };
+        Ok(Some(drill.request(&end.to)))
+    }
+
     pub fn request(&self) -> Result<PoseRequest, Failure> {
-        let mut request = PoseRequest {
-            stature_m: self.stature,
-            sex: match self.sex {
-                SexArg::Male => Sex::Male,
-                SexArg::Female => Sex::Female,
-            },
-            ..PoseRequest::default()
+        let mut request = self.phase_request()?.unwrap_or_default();
+        request.stature_m = self.stature;
+        request.sex = match self.sex {
+            SexArg::Male => Sex::Male,
+            SexArg::Female => Sex::Female,
         };
         let p = &mut request.pose;
-        p.knee_deg = self.knee;
-        p.hip_deg = self.hip;
-        p.lumbar_deg = self.lumbar;
-        p.thoracic_deg = self.thoracic;
-        p.neck_deg = self.neck;
-        p.valgus_deg = self.valgus;
-        request.load = match (self.load_kg, self.load_at) {
-            (None, None) => None,
-            (kg, at) => {
+        for (given, angle) in [
+            (self.knee, &mut p.knee_deg),
+            (self.hip, &mut p.hip_deg),
+            (self.lumbar, &mut p.lumbar_deg),
+            (self.thoracic, &mut p.thoracic_deg),
+            (self.neck, &mut p.neck_deg),
+            (self.valgus, &mut p.valgus_deg),
+        ] {
+            if let Some(v) = given {
+                *angle = v;
+            }
+        }
+        request.load = match (self.load_kg, self.load_at, request.load) {
+            (None, None, drill_load) => drill_load,
+            // The drill's load, heavier or lighter.
+            (Some(kg), None, Some(l)) => Some(Load { mass_kg: kg, ..l }),
+            (kg, at, _) => {
                 let at = match at.unwrap_or(LoadAtArg::Hands) {
                     LoadAtArg::Front => LoadPlace::Front,
                     LoadAtArg::Back => LoadPlace::Back,
@@ -344,6 +401,7 @@ impl PoseArgs {
                 Some(Load {
                     mass_kg: kg.unwrap_or(16.0),
                     at,
+                    implement: Default::default(),
                 })
             }
         };
@@ -355,6 +413,8 @@ impl PoseArgs {
 /// The JSON of `hinge pose --json` (INTERFACES.md).
 #[derive(Debug, Serialize)]
 pub struct PoseReport {
+    /// What was solved.
+    pub pose: crate::body::pose::PoseEcho,
     pub pattern: &'static str,
     pub faults: Vec<&'static str>,
     pub cues: Vec<String>,
@@ -365,8 +425,9 @@ pub struct PoseReport {
 }
 
 impl PoseReport {
-    pub fn new(verdict: &Verdict, catalogue: &FaultCatalogue) -> PoseReport {
+    pub fn new(request: &PoseRequest, verdict: &Verdict, catalogue: &FaultCatalogue) -> PoseReport {
         PoseReport {
+            pose: round_echo(request.echo()),
             pattern: verdict.pattern.id(),
             faults: verdict.faults.iter().map(|f| f.id()).collect(),
             cues: verdict
@@ -402,6 +463,24 @@ pub fn rounded(m: &Metrics) -> serde_json::Value {
     v
 }
 
+/// The echo with its angles to tenths of a degree and its load to grams.
+fn round_echo(mut e: crate::body::pose::PoseEcho) -> crate::body::pose::PoseEcho {
+    let tenth = |x: f32| (x * 10.0).round() / 10.0;
+    for a in [
+        &mut e.knee_deg,
+        &mut e.hip_deg,
+        &mut e.lumbar_deg,
+        &mut e.thoracic_deg,
+        &mut e.neck_deg,
+        &mut e.valgus_deg,
+    ] {
+        *a = tenth(*a);
+    }
+    e.load_kg = e.load_kg.map(|kg| (kg * 1000.0).round() / 1000.0);
+    e.holding = (e.holding * 1000.0).round() / 1000.0;
+    e
+}
+
 /// The thresholds `--drill` names in `hinge pose`: a drill id (judged by its
 /// preset) or a preset of `coach/thresholds.ron`.
 pub fn thresholds_for(
@@ -431,7 +510,7 @@ pub fn run_pose(args: &PoseArgs, out: &mut dyn Write) -> Result<(), Failure> {
     let catalogue = FaultCatalogue::builtin();
     let solved = solve(&request);
     let verdict = evaluate(&solved, &thresholds);
-    let report = PoseReport::new(&verdict, &catalogue);
+    let report = PoseReport::new(&request, &verdict, &catalogue);
     let io = |e: std::io::Error| Failure {
         message: format!("cannot write the output: {e}"),
         code: 1,
@@ -482,7 +561,11 @@ pub fn describe(verdict: &Verdict, report: &PoseReport) -> String {
             );
         }
     }
-    let num = |key: &str| m[key].as_f64().unwrap_or(f64::NAN);
+    // Rounded for reading, without a "-0".
+    let num = |key: &str| {
+        let x = m[key].as_f64().unwrap_or(f64::NAN);
+        if x.abs() < 0.5 { 0.0 } else { x }
+    };
     let cm = |key: &str| num(key) * 100.0;
     let _ = writeln!(
         s,
@@ -514,6 +597,24 @@ pub fn describe(verdict: &Verdict, report: &PoseReport) -> String {
         num("lumbar_share") * 100.0,
         num("l5s1_moment_nm")
     );
+    let mv = &verdict.metrics;
+    if let (Some(h), Some(ahead), Some(legs)) = (
+        mv.grip_height_m,
+        mv.grip_ahead_of_midfoot_m,
+        mv.grip_to_legs_m,
+    ) {
+        let legs = if legs < 0.005 {
+            "against the legs".to_string()
+        } else {
+            format!("{:.0} cm off the legs", legs * 100.0)
+        };
+        let _ = writeln!(
+            s,
+            "What the hands hold: {:.0} cm off the floor, {:+.0} cm from the midfoot, {legs}.",
+            h * 100.0,
+            ahead * 100.0
+        );
+    }
     let d = verdict.metrics.dowel_contact;
     let yes = |b: bool| if b { "on" } else { "OFF" };
     let _ = writeln!(

@@ -2,7 +2,10 @@
 //! fixed, balance over the midfoot, and the lab cases read as a coach would.
 
 use hinge::body::metrics::dowel_gaps;
-use hinge::body::{Balance, Body, Joint, Load, LoadPlace, Pose, PoseRequest, Sex, ranges, solve};
+use hinge::body::{
+    Arms, Balance, Body, Hand, Implement, Joint, Load, LoadPlace, Pose, PoseRequest, Sex, ranges,
+    solve,
+};
 use hinge::coach::{Fault, FaultCatalogue, Pattern, Thresholds, ThresholdsFile, evaluate};
 use proptest::prelude::*;
 
@@ -105,6 +108,7 @@ fn a_load_held_in_front_pushes_the_hips_further_back() {
     loaded.load = Some(Load {
         mass_kg: 24.0,
         at: LoadPlace::Front,
+        implement: Implement::Barbell,
     });
     let loaded = solve(&loaded);
     let back = |s: &hinge::body::SolvedBody| hinge::body::Metrics::of(s).hip_behind_ankle_m;
@@ -203,6 +207,7 @@ fn an_impossible_lean_is_reported_not_balanced() {
     r.load = Some(Load {
         mass_kg: 150.0,
         at: LoadPlace::Front,
+        implement: Implement::Barbell,
     });
     let s = solve(&r);
     assert_eq!(s.balance, Balance::OnToes);
@@ -249,11 +254,18 @@ fn any_request() -> impl Strategy<Value = PoseRequest> {
         ranges::TOE_OUT.min..=ranges::TOE_OUT.max,
         ranges::BALANCE_SHIFT.min..=ranges::BALANCE_SHIFT.max,
         ranges::STATURE.min..=ranges::STATURE.max,
+        0usize..4,
         prop::bool::ANY,
-        prop::bool::ANY,
-        prop::option::of((0.0f32..=120.0, 0usize..4)),
+        prop::option::of((0.0f32..=120.0, 0usize..4, 0usize..Implement::ALL.len())),
     );
-    (angles, stance).prop_map(|(a, s)| {
+    let hands = (
+        0usize..Hand::ALL.len(),
+        0usize..Hand::ALL.len(),
+        ranges::FOREFOOT_RAISE.min..=ranges::FOREFOOT_RAISE.max,
+        prop_oneof![Just(1.0f32), Just(0.0f32), 0.0f32..=1.0],
+        ranges::REST_AHEAD.min..=ranges::REST_AHEAD.max,
+    );
+    (angles, stance, hands).prop_map(|(a, s, h)| {
         let pose = Pose {
             knee_deg: a.0,
             hip_deg: a.1,
@@ -263,13 +275,19 @@ fn any_request() -> impl Strategy<Value = PoseRequest> {
             valgus_deg: a.5,
             shoulder_deg: a.6,
             elbow_deg: a.7,
-            arms: if s.4 {
-                hinge::body::Arms::Hang
-            } else {
-                hinge::body::Arms::Set
+            arms: match s.4 {
+                0 => Arms::Hang,
+                1 => Arms::Set,
+                _ => Arms::Hands {
+                    left: Hand::ALL[h.0],
+                    right: Hand::ALL[h.1],
+                },
             },
+            holding: h.3,
+            rest_ahead_m: h.4,
             stance_width_m: s.0,
             toe_out_deg: s.1,
+            forefoot_raise_m: h.2,
             balance_shift_m: s.2,
         };
         PoseRequest {
@@ -277,9 +295,10 @@ fn any_request() -> impl Strategy<Value = PoseRequest> {
             stature_m: s.3,
             sex: if s.5 { Sex::Male } else { Sex::Female },
             mass_kg: None,
-            load: s.6.map(|(kg, i)| Load {
+            load: s.6.map(|(kg, i, k)| Load {
                 mass_kg: kg,
                 at: LoadPlace::ALL[i],
+                implement: Implement::ALL[k],
             }),
         }
     })
@@ -295,10 +314,17 @@ proptest! {
     #[test]
     fn feet_stay_on_the_floor_for_every_pose_in_range(r in any_request()) {
         let s = solve(&r);
-        for j in [Joint::HeelL, Joint::BallL, Joint::ToeL, Joint::HeelR, Joint::BallR, Joint::ToeR] {
+        // The heels on the floor; the balls and toes on it too, or on the
+        // plate under them when there is one.
+        // (A plate pitches a foot up 30° at most.)
+        let raise = r.pose.forefoot_raise_m.min(0.375 * s.body.foot_m);
+        for j in [Joint::HeelL, Joint::HeelR] {
             prop_assert!(s.joint(j).y.abs() < 1e-6, "{j:?} at {}", s.joint(j).y);
         }
-        let standing = solve(&PoseRequest { pose: Pose { stance_width_m: r.pose.stance_width_m, toe_out_deg: r.pose.toe_out_deg, ..Pose::default() }, ..r });
+        for j in [Joint::BallL, Joint::ToeL, Joint::BallR, Joint::ToeR] {
+            prop_assert!((s.joint(j).y - raise).abs() < 1e-6, "{j:?} at {} (plate {raise})", s.joint(j).y);
+        }
+        let standing = solve(&PoseRequest { pose: Pose { stance_width_m: r.pose.stance_width_m, toe_out_deg: r.pose.toe_out_deg, forefoot_raise_m: r.pose.forefoot_raise_m, ..Pose::default() }, ..r });
         for j in [Joint::HeelL, Joint::AnkleL, Joint::ToeL, Joint::HeelR, Joint::AnkleR, Joint::ToeR] {
             prop_assert!(s.joint(j).distance(standing.joint(j)) < 1e-5, "{j:?} moved");
         }
@@ -323,10 +349,32 @@ proptest! {
             (Joint::ShoulderL, Joint::ElbowL, b.upper_arm_m),
             (Joint::ElbowR, Joint::WristR, b.forearm_m),
             (Joint::WristL, Joint::HandL, b.hand_m),
-            (Joint::HeelL, Joint::ToeL, b.foot_m),
+            (Joint::WristR, Joint::GripR, b.grip_m),
+            (Joint::HeelL, Joint::BallL, 0.75 * b.foot_m),
+            (Joint::BallR, Joint::ToeR, 0.25 * b.foot_m),
             (Joint::HipL, Joint::HipR, 2.0 * b.hip_half_width_m),
         ] {
             prop_assert!((dist(&s, a, c) - len).abs() < eps, "{a:?}-{c:?}: {} vs {len}", dist(&s, a, c));
+        }
+        // The collar bones keep their length as the shoulder blades slide.
+        let rest = solve(&PoseRequest { pose: Pose::default(), ..r });
+        for (a, c) in [(Joint::ClavicleL, Joint::ShoulderL), (Joint::ClavicleR, Joint::ShoulderR)] {
+            prop_assert!((dist(&s, a, c) - dist(&rest, a, c)).abs() < eps, "{a:?}-{c:?}");
+        }
+    }
+
+    #[test]
+    fn a_bar_in_front_of_the_legs_never_passes_through_them(r in any_request()) {
+        let s = solve(&r);
+        // Hips above the knees: in a full squat (or sitting on the floor) no
+        // one holds a bar in front of the legs with straight arms.
+        let squatting = s.joint(Joint::Pelvis).y < s.joint(Joint::KneeL).y + 0.05;
+        if let (Some(gap), Some(held)) = (hinge::body::metrics::grip_leg_gap(&s), s.held)
+            && held.implement.carry() == hinge::body::Carry::FrontOfLegs
+            && !squatting
+        {
+            // (5 mm: the outline is a polyline round the knee cap.)
+            prop_assert!(gap > -5e-3, "{:?} {gap} inside the legs", held.implement);
         }
     }
 
@@ -364,8 +412,9 @@ proptest! {
             prop_assert!((2.0 * a - b).abs() < 1e-5, "{a} {b}");
         }
         // Without an external load (whose mass does not grow with the body)
-        // the whole solved figure scales too.
-        if r.load.is_none() {
+        // or a plate under the toes (which does not grow either) the whole
+        // solved figure scales too.
+        if r.load.is_none() && r.pose.forefoot_raise_m == 0.0 {
             for (a, b) in one.joints.iter().zip(two.joints.iter()) {
                 prop_assert!((*a * 2.0).distance(*b) < 1e-3, "{a} {b}");
             }
@@ -378,7 +427,7 @@ proptest! {
     ) {
         let mut r = request(knee, hip, lumbar);
         r.stature_m = stature;
-        r.load = Some(Load { mass_kg: load, at: LoadPlace::Front });
+        r.load = Some(Load { mass_kg: load, at: LoadPlace::Front, implement: Implement::Barbell });
         let s = solve(&r);
         prop_assert!(s.joints.iter().all(|j| j.is_finite()) && s.com.is_finite());
         let _ = evaluate(&s, &thresholds(None));
@@ -440,4 +489,124 @@ fn every_faulty_twin_shows_its_fault_and_differs_from_the_correct_hinge() {
     let good = m(&correct);
     assert!(round.hip_behind_ankle_m < good.hip_behind_ankle_m - 0.02);
     assert!(squat.knee_ahead_of_toes_m > good.knee_ahead_of_toes_m + 0.1);
+}
+
+// --- shoulders, grip and a held bar (BIOMECHANICS.md §2b, §3) ---
+
+#[test]
+fn the_shoulder_joint_sits_below_the_acromion_and_the_grip_in_the_fingers() {
+    for stature in [1.55, 1.75, 1.95] {
+        let r = PoseRequest {
+            stature_m: stature,
+            ..PoseRequest::default()
+        };
+        let s = solve(&r);
+        // Standing, shins vertical: compare with Drillis & Contini's 0.818 H
+        // for the acromion; the joint centre is 3-6 cm below it (scaled).
+        let k = stature / 1.75;
+        let acromion = 0.818 * stature;
+        let drop = acromion - s.joint(Joint::ShoulderL).y;
+        assert!(
+            (0.025 * k..0.065 * k).contains(&drop),
+            "{stature}: shoulder {drop} below the acromion"
+        );
+        let grip = s.joint(Joint::GripL).distance(s.joint(Joint::WristL));
+        assert!(
+            (0.08 * k..=0.10 * k).contains(&grip),
+            "{stature}: grip {grip} past the wrist"
+        );
+    }
+}
+
+#[test]
+fn the_shoulder_blades_slide_forward_when_the_straight_arms_carry_a_bar_in_a_hinge() {
+    let mut r = request(20.0, 90.0, 0.0);
+    r.load = Some(Load {
+        mass_kg: 40.0,
+        at: LoadPlace::Hands,
+        implement: Implement::Barbell,
+    });
+    let s = solve(&r);
+    let upright = solve(&PoseRequest {
+        pose: Pose::default(),
+        ..r
+    });
+    // Relative to the base of the neck and the trunk's own front, the
+    // shoulder joint has moved forward (protraction) by a few centimetres.
+    let front_of = |s: &hinge::body::SolvedBody| {
+        let up = (s.joint(Joint::NeckBase) - s.joint(Joint::T6)).normalize();
+        let front = glam::Vec3::new(0.0, -up.z, up.y);
+        (s.joint(Joint::ShoulderL) - s.joint(Joint::NeckBase)).dot(front)
+    };
+    let slide = front_of(&s) - front_of(&upright);
+    assert!((0.01..0.05).contains(&slide), "protraction {slide}");
+}
+
+#[test]
+fn a_held_bar_rests_on_the_legs_and_balances_with_the_body() {
+    for (knee, hip) in [(5.0, 0.0), (20.0, 60.0), (22.0, 100.0), (80.0, 126.0)] {
+        let mut r = request(knee, hip, 0.0);
+        r.load = Some(Load {
+            mass_kg: 60.0,
+            at: LoadPlace::Hands,
+            implement: Implement::Barbell,
+        });
+        let s = solve(&r);
+        let m = hinge::body::Metrics::of(&s);
+        let gap = hinge::body::metrics::grip_leg_gap(&s).expect("a bar in the hands");
+        assert!(gap.abs() < 0.005, "{knee}/{hip}: bar {gap} m off the legs");
+        assert_eq!(m.grip_to_legs_m, Some(gap.max(0.0)));
+        // The bar is counted where the hands hold it.
+        assert_eq!(s.balance, Balance::Balanced);
+        assert!(s.com.z.abs() < 1e-4);
+        let load_at = s.load_com.expect("carried");
+        assert!(load_at.distance(s.held.unwrap().centre()) < 1e-5);
+    }
+}
+
+#[test]
+fn a_bar_left_on_the_floor_is_out_of_the_balance_and_the_hands_reach_for_it() {
+    let mut r = request(80.0, 126.0, 0.0);
+    r.load = Some(Load {
+        mass_kg: 100.0,
+        at: LoadPlace::Hands,
+        implement: Implement::Barbell,
+    });
+    r.pose.holding = 0.0;
+    let s = solve(&r);
+    assert!(s.carried_load().is_none() && s.load_com.is_none());
+    let held = s.held.expect("the bar is still there");
+    assert!(!held.in_hands);
+    assert!((held.centre().y - hinge::body::pose::PLATE_RADIUS_M).abs() < 1e-6);
+    // Within reach of the bar: the hands are on it.
+    assert!(s.joint(Joint::GripL).distance(held.grips[0]) < 0.02);
+    // Standing tall, the hands hang, far from it.
+    r.pose = Pose {
+        holding: 0.0,
+        ..Pose::default()
+    };
+    let s = solve(&r);
+    assert!(s.joint(Joint::GripL).y > 0.6);
+}
+
+#[test]
+fn wall_drill_hands_lie_on_the_ribs_and_the_small_of_the_back() {
+    let mut r = request(20.0, 70.0, 0.0);
+    r.pose.arms = Arms::Hands {
+        left: Hand::Ribs,
+        right: Hand::LowBack,
+    };
+    let s = solve(&r);
+    let up = (s.joint(Joint::T12) - s.joint(Joint::L5S1)).normalize();
+    let front = glam::Vec3::new(0.0, -up.z, up.y);
+    let palm = |wrist: Joint, grip: Joint| {
+        let w = s.joint(wrist);
+        w + (s.joint(grip) - w).normalize() * s.body.palm_m
+    };
+    let left = palm(Joint::WristL, Joint::GripL) - s.joint(Joint::T12);
+    let right = palm(Joint::WristR, Joint::GripR) - s.joint(Joint::L5S1);
+    // In front of the trunk at the lowest ribs, behind it at the lumbar spine.
+    assert!(left.dot(front) > 0.08, "ribs hand {}", left.dot(front));
+    assert!(right.dot(front) < -0.08, "back hand {}", right.dot(front));
+    assert!(left.dot(up).abs() < 0.06 && right.dot(up).abs() < 0.12);
 }

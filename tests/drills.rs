@@ -122,10 +122,12 @@ fn every_drill_animates_with_the_feet_planted_balanced_and_correct() {
                     key.knee_deg, key.hip_deg, v.pattern, v.faults
                 ));
             }
-            // Heels and toes on the floor, in the same place all through.
+            // Heels on the floor, toes on it too (or on the plate under
+            // them), in the same place all through.
+            let raise = d.stance.forefoot_raise_m;
             let f = [Joint::HeelL, Joint::ToeL, Joint::HeelR, Joint::ToeR].map(|j| solved.joint(j));
-            for p in f {
-                assert!(p.y.abs() < 1e-3, "{at}: a foot point at y={}", p.y);
+            for (p, up) in f.iter().zip([0.0, raise, 0.0, raise]) {
+                assert!((p.y - up).abs() < 1e-3, "{at}: a foot point at y={}", p.y);
             }
             match feet {
                 None => feet = Some(f),
@@ -151,6 +153,219 @@ fn every_drill_animates_with_the_feet_planted_balanced_and_correct() {
         "poses the coach would not accept:\n{}",
         wrong.join("\n")
     );
+}
+
+/// What every loaded drill promises a coach about the load in the hands,
+/// sampled through the whole repetition (BIOMECHANICS.md §2b).
+#[test]
+fn every_loaded_drill_holds_its_load_where_a_coach_would() {
+    use hinge::body::{Carry, Implement, metrics::grip_leg_gap};
+    let library = Library::builtin();
+    let mut checked = 0;
+    for d in &library.drills {
+        let Some(load) = d.load.filter(|l| l.at == hinge::body::LoadPlace::Hands) else {
+            continue;
+        };
+        checked += 1;
+        let implement = d.implement();
+        let floor = implement.grip_height_on_floor_m();
+        let lift = d.id.contains("deadlift") || d.id.contains("rdl");
+        for i in 0..=200 {
+            let time = d.duration_s() * i as f32 / 200.0;
+            let (key, _) = d.sample(time);
+            let s = solve(&d.request(&key));
+            let at = format!("{} at {time:.2} s", d.id);
+            let held = s.held.expect("a load in the hands is somewhere");
+            let c = held.centre();
+            // Never below the floor (5 mm for the give of rubber plates).
+            if let Some(floor) = floor {
+                assert!(
+                    c.y > floor - 0.005,
+                    "{at}: the grip at {:.3} m, below the floor",
+                    c.y
+                );
+            }
+            if !held.in_hands {
+                // Waiting on the floor where the hold will pick it up.
+                assert!((c.y - floor.unwrap_or(c.y)).abs() < 1e-6, "{at}");
+                continue;
+            }
+            // The balance counts the load where the hands hold it.
+            assert_eq!(s.balance, Balance::Balanced, "{at}");
+            let share = load.mass_kg * key.holding;
+            let counted = s.total_mass_kg - s.body.mass_kg;
+            assert!(
+                (counted - share).abs() < 0.01,
+                "{at}: {counted} kg counted of {share}"
+            );
+            assert!(s.load_com.unwrap().distance(c) < 1e-4, "{at}");
+            let gap = grip_leg_gap(&s).unwrap();
+            if implement.carry() == Carry::FrontOfLegs {
+                assert!(
+                    gap > -0.002,
+                    "{at}: the {} is {gap:.3} m inside the legs",
+                    implement.id()
+                );
+                if lift {
+                    assert!(
+                        gap < 0.05,
+                        "{at}: the {} is {gap:.3} m off the legs",
+                        implement.id()
+                    );
+                }
+            }
+            // A bar or bells over the midfoot. Dumbbells ride on the front of
+            // the thighs (their heads' centres 10 cm ahead at the top) and a
+            // landmine's end is half carried by its pivot: both are held to
+            // the legs instead.
+            let midfoot_rule = !matches!(implement, Implement::Dumbbells | Implement::Landmine);
+            if lift && midfoot_rule {
+                assert!(
+                    c.z.abs() < 0.05,
+                    "{at}: the {} {:.3} m from the midfoot",
+                    implement.id(),
+                    c.z
+                );
+            }
+        }
+        if d.from_floor {
+            let hold = d.hold_grip().unwrap();
+            let floor = floor.unwrap();
+            assert!(
+                (hold.y - floor).abs() < 0.03,
+                "{}: at the hold the grip is at {:.3}, the floor at {floor}",
+                d.id,
+                hold.y
+            );
+        }
+    }
+    assert!(
+        checked >= 8,
+        "only {checked} drills hold a load in the hands"
+    );
+    // The lifts from the floor are the deadlifts.
+    for d in &library.drills {
+        assert_eq!(d.from_floor, d.id.ends_with("deadlift"), "{}", d.id);
+    }
+}
+
+#[test]
+fn the_wall_drill_hands_are_on_the_ribs_and_the_back_and_the_dowel_keeps_its_three_points() {
+    use hinge::body::metrics::dowel_gaps;
+    let library = Library::builtin();
+    let file = ThresholdsFile::builtin();
+    let wall = library.get("wall-hinge").unwrap();
+    let s = solve(&wall.request(&wall.hold().unwrap().to));
+    let up = (s.joint(Joint::T12) - s.joint(Joint::L5S1)).normalize();
+    let front = Vec3::new(0.0, -up.z, up.y);
+    let grip = |j: Joint| s.joint(j) - s.joint(Joint::T12);
+    assert!(
+        grip(Joint::GripL).dot(front) > 0.05,
+        "a hand on the ribs, in front"
+    );
+    assert!(
+        grip(Joint::GripR).dot(front) < -0.05,
+        "a hand on the lower back, behind"
+    );
+    for id in ["dowel-hinge", "banded-hinge"] {
+        let d = library.get(id).unwrap();
+        let t = d.thresholds(&file);
+        for phase in &d.phases {
+            let s = solve(&d.request(&phase.to));
+            let v = evaluate(&s, &t);
+            assert!(
+                v.metrics.dowel_contact.all(),
+                "{id} {:?}: {:?}",
+                phase.kind,
+                v.metrics.dowel_contact
+            );
+            // Both hands on the stick: its line runs through the upper back
+            // along the thorax, its axis a dowel's radius behind the skin.
+            let along = (s.joint(Joint::NeckBase) - s.joint(Joint::T6)).normalize();
+            let origin = s.joint(Joint::UpperBack);
+            for g in [Joint::GripL, Joint::GripR] {
+                let v = s.joint(g) - origin;
+                let off = (v - along * v.dot(along)).length();
+                assert!(
+                    off < 0.03,
+                    "{id} {:?}: {g:?} {off:.3} m off the dowel",
+                    phase.kind
+                );
+            }
+            assert!(dowel_gaps(&s).iter().all(|g| g.abs() < 0.02));
+        }
+    }
+}
+
+#[test]
+fn the_toes_elevated_drill_stands_the_forefoot_on_its_plate() {
+    let library = Library::builtin();
+    let d = library
+        .get("toes-elevated-kettlebell-good-morning")
+        .unwrap();
+    let raise = d.stance.forefoot_raise_m;
+    assert!(raise >= 0.02, "a plate: {raise}");
+    let s = solve(&d.request(&d.hold().unwrap().to));
+    for j in [Joint::BallL, Joint::ToeR] {
+        assert!((s.joint(j).y - raise).abs() < 1e-4);
+    }
+    for j in [Joint::HeelL, Joint::HeelR] {
+        assert!(s.joint(j).y.abs() < 1e-4);
+    }
+    assert!(
+        s.foot_pitch_deg > 3.0,
+        "the foot pitches up {}",
+        s.foot_pitch_deg
+    );
+    // The same pose with flat feet leans the shins further forward: the plate
+    // has used part of the ankle's bend (B §1: toes up, weight back).
+    let mut flat = d.request(&d.hold().unwrap().to);
+    flat.pose.forefoot_raise_m = 0.0;
+    let flat = solve(&flat);
+    assert!((s.shin_deg - flat.shin_deg).abs() > 0.1);
+}
+
+#[test]
+fn the_lifts_are_shaped_like_the_lab_s() {
+    // BIOMECHANICS.md §2, §2b: the trap bar with more knee bend and a more
+    // upright trunk than the straight bar (Swinton 2011); sumo with the trunk
+    // 5-10° more upright, near-vertical shins and knees over the toes
+    // (Escamilla 2000); RDLs and good mornings towards parallel (seed 004).
+    let library = Library::builtin();
+    let file = ThresholdsFile::builtin();
+    let hold = |id: &str| {
+        let d = library.get(id).unwrap();
+        let s = solve(&d.request(&d.hold().unwrap().to));
+        let v = evaluate(&s, &d.thresholds(&file));
+        (d.hold().unwrap().to, v.metrics, s)
+    };
+    let (conv_key, conv, conv_s) = hold("conventional-deadlift");
+    let (trap_key, trap, _) = hold("trap-bar-deadlift");
+    let (_, sumo, sumo_s) = hold("sumo-deadlift");
+    assert!(trap_key.knee_deg > conv_key.knee_deg + 10.0);
+    assert!(trap.torso_angle_deg < conv.torso_angle_deg - 5.0);
+    let upright = conv.torso_angle_deg - sumo.torso_angle_deg;
+    assert!(
+        (5.0..=10.0).contains(&upright),
+        "sumo {upright}° more upright"
+    );
+    assert!(sumo.shin_angle_deg < conv.shin_angle_deg && sumo.shin_angle_deg < 16.0);
+    // Sumo knees out over the turned-out feet: beyond the ankles, further
+    // than in the conventional stance.
+    let out = |s: &hinge::body::SolvedBody| s.joint(Joint::KneeL).x - s.joint(Joint::AnkleL).x;
+    assert!(
+        out(&sumo_s) > 0.04 && out(&sumo_s) > out(&conv_s),
+        "knees out {}",
+        out(&sumo_s)
+    );
+    for id in ["barbell-rdl", "dumbbell-rdl", "good-morning"] {
+        let (_, m, _) = hold(id);
+        assert!(
+            m.torso_angle_deg > 70.0,
+            "{id}: torso {}",
+            m.torso_angle_deg
+        );
+    }
 }
 
 fn drill_text(id: &str) -> String {

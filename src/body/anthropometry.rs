@@ -160,9 +160,30 @@ const ANKLE_HEIGHT: f32 = 0.039;
 const SHOULDER_WIDTH: f32 = 0.259;
 const HIP_WIDTH: f32 = 0.191;
 const FOOT_WIDTH: f32 = 0.055;
-/// Suprasternale sits about 0.836 H in the de Leva chain and the shoulder
-/// joint at 0.818 H (Drillis & Contini): the shoulder is this far below it.
-const SHOULDER_DROP: f32 = 0.836 - 0.818;
+/// Suprasternale sits about 0.836 H in the de Leva chain and the acromion,
+/// the bony point Drillis & Contini's "shoulder height" 0.818 H marks, this
+/// far below it.
+const ACROMION_DROP: f32 = 0.836 - 0.818;
+/// The shoulder joint's centre (glenohumeral) sits about 4 cm (3-6 cm)
+/// below the acromion (BIOMECHANICS.md §2b), at 1.75 m.
+const GLENOHUMERAL_BELOW_ACROMION_M: f32 = 0.040;
+/// The bar sits in the fingers and palm, 8-10 cm past the wrist joint
+/// (BIOMECHANICS.md §2b): 9 cm at 1.75 m.
+const GRIP_PAST_WRIST_M: f32 = 0.09;
+/// The middle of the palm, where a hand laid flat on the body touches it:
+/// about half the wrist-to-knuckle length (de Leva's hand, 86 mm).
+const PALM_PAST_WRIST_M: f32 = 0.045;
+/// The sternal end of each collar bone, beside the base of the neck:
+/// sideways and down from suprasternale, fractions of stature.
+const STERNOCLAVICULAR_LATERAL: f32 = 0.02;
+const STERNOCLAVICULAR_DROP: f32 = 0.01;
+/// How far the shoulder blades carry the shoulder joint when the arm rises
+/// in front of the trunk (the scapulohumeral rhythm; BIOMECHANICS.md §2b:
+/// "a few centimetres" of protraction and elevation), at 1.75 m: forward
+/// (protraction) at most this much at 90° of flexion...
+const SCAPULA_PROTRACTION_M: f32 = 0.03;
+/// ...and upward (elevation) this much with the arm overhead.
+const SCAPULA_ELEVATION_M: f32 = 0.03;
 
 /// Lengths (metres) and masses (kilograms) of one body.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -189,8 +210,21 @@ pub struct Body {
     pub neck_m: f32,
     /// Top of the neck to the vertex.
     pub head_m: f32,
+    /// Suprasternale to the shoulder joint's centre, along the trunk axis.
     pub shoulder_drop_m: f32,
     pub shoulder_half_width_m: f32,
+    /// The sternal end of the collar bone: sideways from the trunk axis and
+    /// down from suprasternale.
+    pub sternoclavicular_lateral_m: f32,
+    pub sternoclavicular_drop_m: f32,
+    /// The most the shoulder blades move the shoulder joint forward (arm at
+    /// 90°) and up (arm overhead).
+    pub scapula_protraction_m: f32,
+    pub scapula_elevation_m: f32,
+    /// Wrist to the centre of a grip on a bar or a handle.
+    pub grip_m: f32,
+    /// Wrist to the middle of the palm.
+    pub palm_m: f32,
     pub upper_arm_m: f32,
     pub forearm_m: f32,
     pub hand_m: f32,
@@ -275,7 +309,14 @@ impl Body {
             thoracic_upper_m: 0.5 * (0.4 * len(middle) + len(upper)),
             neck_m,
             head_m: len(t.head),
-            shoulder_drop_m: SHOULDER_DROP * stature_m,
+            shoulder_drop_m: ACROMION_DROP * stature_m
+                + GLENOHUMERAL_BELOW_ACROMION_M * stature_m / DEFAULT_STATURE_M,
+            sternoclavicular_lateral_m: STERNOCLAVICULAR_LATERAL * stature_m,
+            sternoclavicular_drop_m: STERNOCLAVICULAR_DROP * stature_m,
+            scapula_protraction_m: SCAPULA_PROTRACTION_M * stature_m / DEFAULT_STATURE_M,
+            scapula_elevation_m: SCAPULA_ELEVATION_M * stature_m / DEFAULT_STATURE_M,
+            grip_m: GRIP_PAST_WRIST_M * stature_m / DEFAULT_STATURE_M,
+            palm_m: PALM_PAST_WRIST_M * stature_m / DEFAULT_STATURE_M,
             // Biacromial breadth is 0.259 H; the joint centres sit inside the acromia.
             shoulder_half_width_m: 0.4 * SHOULDER_WIDTH * stature_m,
             upper_arm_m: len(t.upper_arm),

@@ -4,6 +4,7 @@ use glam::Vec3;
 use serde::Serialize;
 
 use super::solve::{G, Joint, SolvedBody};
+use super::surface;
 
 /// Which of the three dowel contact points touch one straight dowel laid on the back.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -36,6 +37,14 @@ pub struct Metrics {
     pub lumbar_share: f32,
     pub l5s1_moment_nm: f32,
     pub dowel_contact: DowelContact,
+    /// Height of the grip's centre above the floor (a barbell's axis), where
+    /// the hands hold something.
+    pub grip_height_m: Option<f32>,
+    /// How far the grip's centre is ahead of the midfoot (negative: behind).
+    pub grip_ahead_of_midfoot_m: Option<f32>,
+    /// The gap between what the hands hold and the front of the shins or
+    /// thighs, in the sagittal plane: 0 touching.
+    pub grip_to_legs_m: Option<f32>,
 }
 
 impl Metrics {
@@ -46,6 +55,7 @@ impl Metrics {
         let toe_z = 0.5 * (j(Joint::ToeL).z + j(Joint::ToeR).z);
         let knee_z = 0.5 * (j(Joint::KneeL).z + j(Joint::KneeR).z);
         let hip = j(Joint::Pelvis);
+        let held = s.held.filter(|h| h.in_hands);
         let torso = j(Joint::NeckBase) - hip;
         let torso_angle_deg = torso.z.atan2(torso.y).to_degrees();
         let lumbar = pose.lumbar_deg.max(0.0);
@@ -67,8 +77,33 @@ impl Metrics {
             lumbar_share,
             l5s1_moment_nm: l5s1_moment(s),
             dowel_contact: dowel_contact(s),
+            grip_height_m: held.map(|h| h.centre().y),
+            grip_ahead_of_midfoot_m: held.map(|h| h.centre().z - s.midfoot().z),
+            grip_to_legs_m: grip_leg_gap(s).map(|g| g.max(0.0)),
         }
     }
+}
+
+/// The signed sagittal gap between what the hands hold and the front of the
+/// legs: positive in front of them, negative overlapping them (which a bar in
+/// front of the legs never does; bells beside or between the legs do, seen
+/// from the side). `None` when the hands hold nothing.
+pub fn grip_leg_gap(s: &SolvedBody) -> Option<f32> {
+    let held = s.held.filter(|h| h.in_hands)?;
+    let sag = |j: Joint| {
+        let v = s.joint(j);
+        glam::Vec2::new(v.z, v.y)
+    };
+    let outline = surface::leg_front(
+        sag(Joint::HipL),
+        sag(Joint::KneeL),
+        sag(Joint::AnkleL),
+        s.body.stature_m,
+        0.0,
+    );
+    let c = held.centre();
+    let gap = surface::distance_in_front(&outline, glam::Vec2::new(c.z, c.y));
+    Some(gap - held.implement.contact_radius_m())
 }
 
 /// Flexion moment about L5/S1 of everything above it, body and load: weight
@@ -99,7 +134,7 @@ pub fn l5s1_moment(s: &SolvedBody) -> f32 {
         add(el + (wr - el) * f.forearm, m.forearm);
         add(wr + (ha - wr) * f.hand, m.hand);
     }
-    if let (Some(at), Some(load)) = (s.load_com, s.request.load) {
+    if let (Some(at), Some(load)) = (s.load_com, s.carried_load()) {
         add(at, load.mass_kg.max(0.0));
     }
     moment

@@ -2,11 +2,15 @@
 //! Plain Rust over glam vectors, no ECS types.
 
 pub mod anthropometry;
+mod arms;
 pub mod metrics;
 pub mod pose;
 pub mod solve;
+pub mod surface;
 
 pub use anthropometry::{Body, Sex};
 pub use metrics::{DowelContact, Metrics};
-pub use pose::{Arms, Load, LoadPlace, Pose, PoseRequest, Range, RangeError, ranges};
-pub use solve::{Balance, Joint, SolvedBody, solve};
+pub use pose::{
+    Arms, Carry, Hand, Implement, Load, LoadPlace, Pose, PoseRequest, Range, RangeError, ranges,
+};
+pub use solve::{Balance, Held, Joint, SolvedBody, solve};

@@ -22,32 +22,208 @@ pub struct Pose {
     /// Knee valgus in the frontal plane: positive the knee caves in.
     pub valgus_deg: f32,
     /// Shoulder flexion relative to the trunk: 0 arm along the trunk.
-    /// Ignored while the arms hang or hold a load in a fixed place.
+    /// Used only by [`Arms::Set`].
     pub shoulder_deg: f32,
-    /// Elbow flexion: 0 straight.
+    /// Elbow flexion: 0 straight. Used only by [`Arms::Set`].
     pub elbow_deg: f32,
-    /// How the arms are placed.
+    /// How the arms are placed when the hands hold no load.
     pub arms: Arms,
+    /// How much of a load carried in the hands the hands hold: 1 all of it;
+    /// 0 none, the load rests on the floor `rest_ahead_m` ahead of the
+    /// midfoot, out of the balance, and the arms reach for it (a deadlift
+    /// before the hands take the bar); in between, the hands take up the
+    /// slack and the load comes onto the body.
+    pub holding: f32,
+    /// Where a load in the hands rests on the floor, ahead of the midfoot.
+    pub rest_ahead_m: f32,
     /// Distance between the ankle centres.
     pub stance_width_m: f32,
     /// Rotation of each foot outward from straight ahead.
     pub toe_out_deg: f32,
+    /// Height of a plate under the front of the feet (the toes-elevated
+    /// drills of seed 004): the balls of the feet rest on it, the heels stay
+    /// on the floor, so the foot is pitched up.
+    pub forefoot_raise_m: f32,
     /// Where the centre of mass is put relative to the midfoot (positive
     /// towards the toes). 0 is a balanced lifter; the faulty "weight on the
     /// toes" figure shifts it forward.
     pub balance_shift_m: f32,
 }
 
-/// How the arms are placed.
+/// How the arms are placed when the hands hold no load (a load in the hands,
+/// on the chest or on the back places them itself: see [`Implement`] and
+/// [`LoadPlace::arm_angles_deg`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[serde(rename_all = "snake_case")]
 pub enum Arms {
-    /// Arms hang straight down from the shoulders, whatever the trunk does
-    /// (how a bar or bells are held in a deadlift or an RDL).
+    /// Arms hang straight down from the shoulders, whatever the trunk does.
     #[default]
     Hang,
-    /// Shoulder and elbow as set in the pose.
+    /// Both arms at the pose's shoulder and elbow angles, relative to the trunk.
     Set,
+    /// Each hand on its own place: on the body (the wall drill's ribs and
+    /// lower back, seed 003) or on the dowel (seed 002).
+    Hands { left: Hand, right: Hand },
+}
+
+/// Where one hand goes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Hand {
+    /// The arm hangs straight down.
+    Hang,
+    /// Flat on the front of the lowest ribs (seed 003's wall drill).
+    Ribs,
+    /// Flat on the small of the back (seed 003's wall drill).
+    LowBack,
+    /// Holding the dowel behind the neck (the dowel drill's top hand).
+    DowelNeck,
+    /// Holding the dowel at the small of the back (the dowel drill's low hand).
+    DowelLowBack,
+}
+
+impl Hand {
+    pub const ALL: [Hand; 5] = [
+        Hand::Hang,
+        Hand::Ribs,
+        Hand::LowBack,
+        Hand::DowelNeck,
+        Hand::DowelLowBack,
+    ];
+
+    /// Whether the hand is on the dowel.
+    pub fn on_dowel(self) -> bool {
+        matches!(self, Hand::DowelNeck | Hand::DowelLowBack)
+    }
+}
+
+/// What the hands hold when the load is in the hands: it decides how the
+/// straight arms carry it and where it rests on the floor (BIOMECHANICS.md §2b).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum Implement {
+    /// A barbell across the front of the legs: it rides on the shins and thighs.
+    #[default]
+    Barbell,
+    /// One dumbbell in each hand, in front of the thighs.
+    Dumbbells,
+    /// One kettlebell by the handle in both hands, between the legs.
+    Kettlebell,
+    /// One kettlebell in each hand, beside the feet.
+    Kettlebells,
+    /// A hexagonal bar around the lifter: handles beside the body.
+    TrapBar,
+    /// The free end of a landmine bar in both hands, in front of the legs.
+    Landmine,
+}
+
+/// How an implement hangs from straight arms.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Carry {
+    /// In front of the legs: the lats hold it on the shins and thighs.
+    FrontOfLegs,
+    /// Between or beside the legs: nothing is in the way, the arms hang
+    /// straight down and the body balances over the load.
+    Hanging,
+}
+
+impl Implement {
+    pub const ALL: [Implement; 6] = [
+        Implement::Barbell,
+        Implement::Dumbbells,
+        Implement::Kettlebell,
+        Implement::Kettlebells,
+        Implement::TrapBar,
+        Implement::Landmine,
+    ];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            Implement::Barbell => "barbell",
+            Implement::Dumbbells => "dumbbells",
+            Implement::Kettlebell => "kettlebell",
+            Implement::Kettlebells => "kettlebells",
+            Implement::TrapBar => "trap-bar",
+            Implement::Landmine => "landmine",
+        }
+    }
+
+    pub fn carry(self) -> Carry {
+        match self {
+            Implement::Barbell | Implement::Dumbbells | Implement::Landmine => Carry::FrontOfLegs,
+            Implement::Kettlebell | Implement::Kettlebells | Implement::TrapBar => Carry::Hanging,
+        }
+    }
+
+    /// Radius of the part that rides on the legs: the bar's shaft (a 28 mm
+    /// bar), a dumbbell's head, a landmine's sleeve.
+    pub fn contact_radius_m(self) -> f32 {
+        match self {
+            Implement::Barbell => 0.014,
+            Implement::Dumbbells => DUMBBELL_HEAD_RADIUS_M,
+            Implement::Landmine => 0.025,
+            _ => 0.0,
+        }
+    }
+
+    /// The height of the grip's centre when the implement stands on the
+    /// floor (BIOMECHANICS.md §2b): a bar on 450 mm plates 0.225 m; trap bar
+    /// low handles about 0.23 m; a kettlebell handle 0.20-0.28 m (ours, a
+    /// 16-24 kg bell, at 0.265 m: see [`KETTLEBELL`]); a dumbbell's handle at
+    /// its heads' radius. `None` for a landmine, which pivots on the floor.
+    pub fn grip_height_on_floor_m(self) -> Option<f32> {
+        match self {
+            Implement::Barbell => Some(PLATE_RADIUS_M),
+            Implement::TrapBar => Some(0.23),
+            Implement::Kettlebell | Implement::Kettlebells => Some(KETTLEBELL.grip_height_m()),
+            Implement::Dumbbells => Some(DUMBBELL_HEAD_RADIUS_M),
+            Implement::Landmine => None,
+        }
+    }
+
+    /// Whether each hand holds its own (two bells, two dumbbells, the two
+    /// handles of a trap bar) rather than both holding one thing.
+    pub fn one_per_hand(self) -> bool {
+        matches!(
+            self,
+            Implement::Dumbbells | Implement::Kettlebells | Implement::TrapBar
+        )
+    }
+}
+
+/// Standard 450 mm weight plates: a loaded bar's axis sits this high.
+pub const PLATE_RADIUS_M: f32 = 0.225;
+/// A hex dumbbell head of about 20 kg.
+pub const DUMBBELL_HEAD_RADIUS_M: f32 = 0.065;
+
+/// The shape of a kettlebell, for the grip height and for drawing it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct KettlebellShape {
+    /// Radius of the bell.
+    pub bell_radius_m: f32,
+    /// Centre of the handle's ring above the bell's centre.
+    pub ring_above_m: f32,
+    /// Radius of the handle's ring (to the middle of its bar).
+    pub ring_radius_m: f32,
+}
+
+/// A competition-style 16-24 kg bell: about 21 cm across and 27 cm tall.
+pub const KETTLEBELL: KettlebellShape = KettlebellShape {
+    bell_radius_m: 0.1,
+    ring_above_m: 0.1,
+    ring_radius_m: 0.065,
+};
+
+impl KettlebellShape {
+    /// The hands hold the top of the ring: this far above the bell's centre.
+    pub fn grip_above_centre_m(&self) -> f32 {
+        self.ring_above_m + self.ring_radius_m
+    }
+
+    /// The grip's height when the bell stands on the floor.
+    pub fn grip_height_m(&self) -> f32 {
+        self.bell_radius_m + self.grip_above_centre_m()
+    }
 }
 
 impl Default for Pose {
@@ -62,10 +238,13 @@ impl Default for Pose {
             shoulder_deg: 0.0,
             elbow_deg: 0.0,
             arms: Arms::Hang,
+            holding: 1.0,
+            rest_ahead_m: 0.0,
             // Heels about hip width apart (seed 002), toes slightly out
             // (Escamilla 2000: conventional stance 32 cm, toe-out 14°).
             stance_width_m: 0.25,
             toe_out_deg: 10.0,
+            forefoot_raise_m: 0.0,
             balance_shift_m: 0.0,
         }
     }
@@ -129,6 +308,10 @@ impl LoadPlace {
 pub struct Load {
     pub mass_kg: f32,
     pub at: LoadPlace,
+    /// What the hands hold, for a load in the hands. A drill sets it from
+    /// its props; left out, a barbell.
+    #[serde(default)]
+    pub implement: Implement,
 }
 
 /// Everything the solver needs: who, how they stand, what they hold.
@@ -151,6 +334,46 @@ impl Default for PoseRequest {
             sex: Sex::Male,
             mass_kg: None,
             load: None,
+        }
+    }
+}
+
+/// What was solved, as `hinge pose --json` echoes it (INTERFACES.md).
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct PoseEcho {
+    pub knee_deg: f32,
+    pub hip_deg: f32,
+    pub lumbar_deg: f32,
+    pub thoracic_deg: f32,
+    pub neck_deg: f32,
+    pub valgus_deg: f32,
+    /// The load's mass, `None` without a load.
+    pub load_kg: Option<f32>,
+    /// Where it is held (`--load-at` ids), `None` without a load.
+    pub load_at: Option<&'static str>,
+    /// What the hands hold, for a load in the hands.
+    pub implement: Option<&'static str>,
+    /// How much of a load in the hands they hold (0: it rests on the floor).
+    pub holding: f32,
+}
+
+impl PoseRequest {
+    pub fn echo(&self) -> PoseEcho {
+        let p = &self.pose;
+        PoseEcho {
+            knee_deg: p.knee_deg,
+            hip_deg: p.hip_deg,
+            lumbar_deg: p.lumbar_deg,
+            thoracic_deg: p.thoracic_deg,
+            neck_deg: p.neck_deg,
+            valgus_deg: p.valgus_deg,
+            load_kg: self.load.map(|l| l.mass_kg),
+            load_at: self.load.map(|l| l.at.id()),
+            implement: self
+                .load
+                .filter(|l| l.at == LoadPlace::Hands)
+                .map(|l| l.implement.id()),
+            holding: p.holding,
         }
     }
 }
@@ -245,6 +468,25 @@ pub mod ranges {
         max: 60.0,
         unit: "°",
     };
+    /// A plate or a board under the toes: up to 8 cm.
+    pub const FOREFOOT_RAISE: Range = Range {
+        name: "forefoot-raise",
+        min: 0.0,
+        max: 0.08,
+        unit: " m",
+    };
+    pub const HOLDING: Range = Range {
+        name: "holding",
+        min: 0.0,
+        max: 1.0,
+        unit: "",
+    };
+    pub const REST_AHEAD: Range = Range {
+        name: "rest-ahead",
+        min: -0.3,
+        max: 0.3,
+        unit: " m",
+    };
     pub const BALANCE_SHIFT: Range = Range {
         name: "balance-shift",
         min: -0.15,
@@ -316,6 +558,9 @@ impl PoseRequest {
             (ranges::ELBOW, p.elbow_deg),
             (ranges::STANCE_WIDTH, p.stance_width_m),
             (ranges::TOE_OUT, p.toe_out_deg),
+            (ranges::FOREFOOT_RAISE, p.forefoot_raise_m),
+            (ranges::HOLDING, p.holding),
+            (ranges::REST_AHEAD, p.rest_ahead_m),
             (ranges::BALANCE_SHIFT, p.balance_shift_m),
             (ranges::STATURE, self.stature_m),
         ];

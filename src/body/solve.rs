@@ -6,20 +6,32 @@
 //! angles, changing the shin's lean rotates everything above the ankles
 //! rigidly about the ankle axis. The centre of mass of that rotating part
 //! therefore moves on a circle, and the lean that puts it over the midfoot has
-//! a closed form. Arms that hang (and what they hold) are always directly below
-//! the shoulders, so for the balance they count as mass at the shoulders.
+//! a closed form. Arms fixed to the body (a bar held against the legs, hands
+//! on the ribs or the dowel) turn with it; arms that hang (and what they hold)
+//! are always directly below the shoulders, so for the balance they count as
+//! mass at the shoulders.
+//!
+//! Two things follow the lean itself: the shoulder blades of a hanging arm
+//! (which slide as far as the trunk leans from the vertical) and the lats
+//! drawing a hanging load back over the midfoot. So the solve runs
+//! again with the lean it found, until the lean settles (at most [`PASSES`]
+//! times): a bounded refinement, exact for the geometry of its last pass.
 
 use glam::{Vec2, Vec3};
 use serde::Serialize;
 
 use super::anthropometry::Body;
-use super::pose::{Arms, LoadPlace, PoseRequest, ranges};
+use super::arms::{self, ArmChain, ArmSpec, HandPlaces, LegFront, Trunk};
+use super::pose::{Arms, Carry, Hand, Implement, Load, LoadPlace, PoseRequest, ranges};
+use super::surface;
 
 /// Gravity, m/s².
 pub const G: f32 = 9.81;
 
-/// How far the arms are tilted out from the sides, degrees.
-pub const ARM_ABDUCTION_DEG: f32 = 8.0;
+pub use super::arms::ARM_ABDUCTION_DEG;
+
+/// The dowel: a broomstick, 28 mm across.
+pub const DOWEL_RADIUS_M: f32 = 0.014;
 
 /// Named points of the solved body. Left is +X, forward is +Z, up is +Y;
 /// the origin is on the floor under the midpoint of the two midfeet.
@@ -50,9 +62,11 @@ pub enum Joint {
     Vertex,
     /// A point in front of the face: head centre plus the facing direction.
     Nose,
+    /// The shoulder joint's centre (glenohumeral).
     ShoulderL,
     ElbowL,
     WristL,
+    /// The tip of the hand bone (the knuckles).
     HandL,
     ShoulderR,
     ElbowR,
@@ -62,9 +76,15 @@ pub enum Joint {
     Sacrum,
     UpperBack,
     Occiput,
+    /// The sternal end of each collar bone: the shoulder girdle turns here.
+    ClavicleL,
+    ClavicleR,
+    /// Where each hand holds a bar or a handle, in the fingers and palm.
+    GripL,
+    GripR,
 }
 
-pub const JOINT_COUNT: usize = Joint::Occiput as usize + 1;
+pub const JOINT_COUNT: usize = Joint::GripR as usize + 1;
 
 /// Whether the solver could balance the pose within the ankle's range.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -77,6 +97,25 @@ pub enum Balance {
     /// Even the shin leaning forward as far as it goes leaves the centre of
     /// mass behind the target: the weight is on the heels.
     OnHeels,
+}
+
+/// What the hands hold (or will take) in the hands: the implement and where
+/// each hand's grip is on it.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Held {
+    pub implement: Implement,
+    /// Left and right grip on the implement.
+    #[serde(skip)]
+    pub grips: [Vec3; 2],
+    /// `false`: it rests on the floor over the midfoot, the hands off it.
+    pub in_hands: bool,
+}
+
+impl Held {
+    /// The grip's centre: the bar's axis, the middle of the two handles.
+    pub fn centre(&self) -> Vec3 {
+        (self.grips[0] + self.grips[1]) * 0.5
+    }
 }
 
 /// A solved, balanced (or honestly unbalanced) body.
@@ -92,8 +131,12 @@ pub struct SolvedBody {
     /// Centre of mass of body plus load.
     pub com: Vec3,
     pub total_mass_kg: f32,
-    /// Where the load's centre of mass is, if there is a load.
+    /// Where the load's centre of mass is, if the body carries a load.
     pub load_com: Option<Vec3>,
+    /// A load in the hands: what it is and where it is held (or rests).
+    pub held: Option<Held>,
+    /// The foot's pitch from the floor, degrees (0 flat; a plate under the toes raises it).
+    pub foot_pitch_deg: f32,
 }
 
 impl SolvedBody {
@@ -104,6 +147,15 @@ impl SolvedBody {
     /// The midfoot the balance aims for, on the floor.
     pub fn midfoot(&self) -> Vec3 {
         Vec3::ZERO
+    }
+
+    /// The load the body carries (`None` when it rests on the floor).
+    pub fn carried_load(&self) -> Option<Load> {
+        let load = self.request.load?;
+        match self.held {
+            Some(h) if !h.in_hands => None,
+            _ => Some(load),
+        }
     }
 }
 
@@ -124,6 +176,16 @@ fn front(deg: f32) -> Vec2 {
 fn lean(v: Vec2, deg: f32) -> Vec2 {
     let (s, c) = deg.to_radians().sin_cos();
     Vec2::new(v.x * c + v.y * s, -v.x * s + v.y * c)
+}
+
+/// A sagittal point (forward, up) at `x` as a point of the leaning frame.
+fn at_x(v: Vec2, x: f32) -> Vec3 {
+    Vec3::new(x, v.y, v.x)
+}
+
+/// The sagittal part (forward, up) of a point of the leaning frame.
+fn sagittal(v: Vec3) -> Vec2 {
+    Vec2::new(v.z, v.y)
 }
 
 /// Mass points of the part that rotates about the ankles, in the frame where
@@ -162,25 +224,107 @@ pub fn solve(request: &PoseRequest) -> SolvedBody {
     solve_body(request, body)
 }
 
+/// Passes at most: each refines the lean the next one starts from.
+pub const PASSES: usize = 4;
+
 pub fn solve_body(request: &PoseRequest, body: Body) -> SolvedBody {
+    let mut solved = pass(request, &body, 0.0);
+    for _ in 1..PASSES {
+        let next = pass(request, &body, solved.shin_deg);
+        let settled = (next.shin_deg - solved.shin_deg).abs() < 0.05;
+        solved = next;
+        if settled {
+            break;
+        }
+    }
+    solved.body = body;
+    solved
+}
+
+/// The load as the solver uses it: finite, in range.
+fn clean_load(request: &PoseRequest) -> Option<Load> {
+    request
+        .load
+        .filter(|l| l.mass_kg.is_finite() && l.mass_kg > 0.0)
+        .map(|l| Load {
+            mass_kg: l.mass_kg.min(ranges::LOAD_MASS.max),
+            ..l
+        })
+}
+
+/// Where the hands hold an implement: how far out from the midline.
+fn grip_x(implement: Implement, body: &Body, half_stance: f32) -> f32 {
+    let k = body.stature_m / super::anthropometry::DEFAULT_STATURE_M;
+    match implement {
+        // Just outside the legs; a sumo stance puts the hands inside the knees
+        // at shoulder width (Escamilla 2000, B §2).
+        Implement::Barbell => {
+            if half_stance >= body.shoulder_half_width_m {
+                body.shoulder_half_width_m
+            } else {
+                (half_stance + 0.06 * k).max(body.shoulder_half_width_m)
+            }
+        }
+        Implement::Dumbbells => 1.2 * body.hip_half_width_m,
+        Implement::Kettlebell | Implement::Landmine => 0.045,
+        // A bell beside each foot, clear of it.
+        Implement::Kettlebells => half_stance + 0.13,
+        // Trap bar handles are about 58 cm apart.
+        Implement::TrapBar => 0.29,
+    }
+}
+
+/// One pass of the solver, with the lean estimated as `shin_guess` for the
+/// parts that follow the lean (see the module notes).
+fn pass(request: &PoseRequest, body: &Body, shin_guess: f32) -> SolvedBody {
     let p = &request.pose;
+    let h = body.stature_m;
     let knee = ranges::KNEE.clamp(p.knee_deg);
     let hip = ranges::HIP.clamp(p.hip_deg);
     let lumbar = ranges::LUMBAR.clamp(p.lumbar_deg);
     let thoracic = ranges::THORACIC.clamp(p.thoracic_deg);
     let neck = ranges::NECK.clamp(p.neck_deg);
     let valgus = ranges::VALGUS.clamp(p.valgus_deg);
-    let stance = ranges::STANCE_WIDTH.clamp(p.stance_width_m) * body.stature_m / 1.75;
+    let stance = ranges::STANCE_WIDTH.clamp(p.stance_width_m) * h / 1.75;
     let toe_out = ranges::TOE_OUT.clamp(p.toe_out_deg);
-    let shift = ranges::BALANCE_SHIFT.clamp(p.balance_shift_m) * body.stature_m / 1.75;
-    let load = request
-        .load
-        .filter(|l| l.mass_kg.is_finite() && l.mass_kg > 0.0)
-        .map(|l| (l.mass_kg.min(ranges::LOAD_MASS.max), l.at));
+    let shift = ranges::BALANCE_SHIFT.clamp(p.balance_shift_m) * h / 1.75;
+    // A plate is a plate: its thickness does not scale with the lifter.
+    // The foot pitches up at most 30°: a small foot on a thick plate stands
+    // on its edge no further.
+    let raise = ranges::FOREFOOT_RAISE
+        .clamp(p.forefoot_raise_m)
+        .min(0.5 * 0.75 * body.foot_m);
+    let load = clean_load(request);
+    // A load in the hands that the hands do not hold rests on the floor; one
+    // they are taking up weighs on the body as far as they hold it.
+    let holding = ranges::HOLDING.clamp(p.holding);
+    let in_hands = |l: &Load| l.at == LoadPlace::Hands;
+    let resting = load.filter(|l| in_hands(l) && holding < 1e-3);
+    let carried = match (load, resting) {
+        (_, Some(_)) | (None, _) => None,
+        (Some(l), None) if in_hands(&l) => Some(Load {
+            mass_kg: l.mass_kg * holding,
+            ..l
+        }),
+        (Some(l), None) => Some(l),
+    };
+    let rest_ahead = ranges::REST_AHEAD.clamp(p.rest_ahead_m);
 
     let m = &body.masses;
     let f = body.com_fractions();
     let (to_sin, to_cos) = toe_out.to_radians().sin_cos();
+
+    // --- The feet: heels on the floor, the balls on the plate if there is one.
+    let foot = body.foot_m;
+    let pitch = (raise / (0.75 * foot)).asin();
+    let (p_sin, p_cos) = pitch.sin_cos();
+    let ah = body.ankle_height_m;
+    // Along each foot from the point under the middle of heel and toe.
+    let heel_along = -0.5 * (0.75 * p_cos + 0.25) * foot;
+    let ankle_along = heel_along + 0.25 * foot * p_cos - ah * p_sin;
+    let ankle_y = 0.25 * foot * p_sin + ah * p_cos;
+    let ankle_z = ankle_along * to_cos;
+    let pitch_deg = pitch.to_degrees();
 
     // --- Frontal layout of the legs (X), per side; sagittal lengths follow.
     let half_stance = 0.5 * stance;
@@ -193,8 +337,25 @@ pub fn solve_body(request: &PoseRequest, body: Body) -> SolvedBody {
         (half_stance - 0.9 * body.shank_m).max(hip_x - 0.9 * body.thigh_m),
         (half_stance + 0.9 * body.shank_m).min(hip_x + 0.9 * body.thigh_m),
     );
-    let knee_x = (knee_line_x - body.shank_m * valgus.to_radians().sin()).clamp(lo, hi.max(lo));
     let sag = |len: f32, dx: f32| (len * len - dx * dx).max(0.0).sqrt();
+    // The knees track the toes: a bending knee leaves the line from hip to
+    // ankle towards the toes, so it goes out as far as the feet turn out
+    // (B §4: "knees out over the toes"; the sumo knees of Escamilla 2000).
+    // How far it leaves that line does not depend on the lean: work it out
+    // with the knee on the line, then move it.
+    let line_hip = {
+        let shank = sag(body.shank_m, knee_line_x - half_stance);
+        let thigh = sag(body.thigh_m, hip_x - knee_line_x);
+        (Vec2::new(0.0, shank) + dir(-knee) * thigh, shank)
+    };
+    let off_line = if line_hip.0.y > 1e-3 {
+        (-line_hip.0.x * line_hip.1 / line_hip.0.y).max(0.0)
+    } else {
+        0.0
+    };
+    let tracking = off_line * to_sin / to_cos.max(0.2);
+    let knee_x =
+        (knee_line_x + tracking - body.shank_m * valgus.to_radians().sin()).clamp(lo, hi.max(lo));
     let shank_sag = sag(body.shank_m, knee_x - half_stance);
     let thigh_sag = sag(body.thigh_m, hip_x - knee_x);
 
@@ -235,24 +396,93 @@ pub fn solve_body(request: &PoseRequest, body: Body) -> SolvedBody {
         unreachable!("the loop returns on its last segment")
     };
     let trunk_points = body.trunk_mass_points();
+    let trunk_m = body.trunk_m();
     let back = |d: f32| {
         let (p, a) = axis(d);
         p - front(a) * (0.5 * body.trunk_depth_m)
     };
+    let sacrum = back(0.5 * body.pelvis_m);
+    let upper_back_d =
+        body.pelvis_m + body.lumbar_m + body.thoracic_lower_m + 0.5 * body.thoracic_upper_m;
+    let upper_back = back(upper_back_d);
+    let occiput =
+        head_base + dir(a_head) * (0.35 * body.head_m) - front(a_head) * (0.5 * body.trunk_depth_m);
 
-    // Shoulders sit a little below the base of the neck, on the trunk axis.
-    let shoulder = neck_base - dir(a_thor_up) * body.shoulder_drop_m;
-
-    // Arms: hanging (vertical in the world) or at set angles relative to the trunk.
-    let arm_angles = match (load, p.arms) {
-        (Some((_, at)), _) => at.arm_angles_deg(),
-        (None, Arms::Hang) => None,
-        (None, Arms::Set) => Some((
-            ranges::SHOULDER.clamp(p.shoulder_deg),
-            ranges::ELBOW.clamp(p.elbow_deg),
-        )),
+    // --- The arms.
+    let to3 = |v: Vec2| at_x(v, 0.0);
+    let trunk = Trunk {
+        neck_base: to3(neck_base),
+        up: to3(dir(a_thor_up)),
+        front: to3(front(a_thor_up)),
     };
+    let legs = LegFront {
+        hip: hip_p,
+        knee: knee_p,
+        ankle: Vec2::ZERO,
+        stature_m: h,
+    };
+    let places = hand_places(body, &axis, upper_back, a_thor_up, head_base, trunk_m);
+    let reach = body.upper_arm_m + body.forearm_m + body.hand_m;
+    let plain_hang = ArmSpec::Hang {
+        dx: reach * ARM_ABDUCTION_DEG.to_radians().sin(),
+    };
+    let specs: [ArmSpec; 2] = [1.0f32, -1.0].map(|sign| {
+        match carried {
+            Some(l) if l.at == LoadPlace::Hands => {
+                let x = grip_x(l.implement, body, half_stance);
+                match l.implement.carry() {
+                    Carry::FrontOfLegs => ArmSpec::OnLegs {
+                        x,
+                        radius: l.implement.contact_radius_m(),
+                    },
+                    Carry::Hanging => {
+                        // The world's vertical through the midfoot, seen
+                        // from the leaning frame.
+                        let midfoot = lean(Vec2::new(-ankle_z, -ankle_y), -shin_guess);
+                        let up = lean(Vec2::Y, -shin_guess);
+                        ArmSpec::OverMidfoot { x, midfoot, up }
+                    }
+                }
+            }
+            Some(l) => {
+                let (shoulder_deg, elbow_deg) = l.at.arm_angles_deg().unwrap_or((0.0, 0.0));
+                ArmSpec::Set {
+                    shoulder_deg,
+                    elbow_deg,
+                }
+            }
+            None if resting.is_some() => {
+                let l = resting.expect("matched");
+                let x = grip_x(l.implement, body, half_stance);
+                let floor = l.implement.grip_height_on_floor_m().unwrap_or(0.0);
+                let on_floor = lean(
+                    Vec2::new(rest_ahead - ankle_z, floor - ankle_y),
+                    -shin_guess,
+                );
+                ArmSpec::ReachFor {
+                    target: at_x(on_floor, sign * x),
+                    dx: reach * ARM_ABDUCTION_DEG.to_radians().sin(),
+                }
+            }
+            None => match p.arms {
+                Arms::Hang => plain_hang,
+                Arms::Set => ArmSpec::Set {
+                    shoulder_deg: ranges::SHOULDER.clamp(p.shoulder_deg),
+                    elbow_deg: ranges::ELBOW.clamp(p.elbow_deg),
+                },
+                Arms::Hands { left, right } => {
+                    let hand: Hand = if sign > 0.0 { left } else { right };
+                    places.spec(hand, sign, plain_hang)
+                }
+            },
+        }
+    });
+    let chains: [ArmChain; 2] = [0usize, 1].map(|i| {
+        let sign = if i == 0 { 1.0 } else { -1.0 };
+        arms::place(specs[i], sign, body, &trunk, &legs, shin_guess)
+    });
 
+    // --- The mass that turns about the ankles.
     let mut rot = MassSum {
         moment: Vec2::ZERO,
         mass: 0.0,
@@ -263,64 +493,62 @@ pub fn solve_body(request: &PoseRequest, body: Body) -> SolvedBody {
     rot.add(axis(trunk_points.middle_m).0, m.trunk_middle);
     rot.add(axis(trunk_points.upper_m).0, m.trunk_upper);
     rot.add(head_com, m.head);
-    let arm_mass = 2.0 * (m.upper_arm + m.forearm + m.hand);
-
-    // Arm chain (elbow, wrist, hand tip) in the shin-vertical frame, for arms
-    // set relative to the trunk.
-    let fixed_arms = arm_angles.map(|(shoulder_deg, elbow_deg)| {
-        let a_upper = a_thor_up + 180.0 - shoulder_deg;
-        let a_fore = a_upper - elbow_deg;
-        let elbow = shoulder + dir(a_upper) * body.upper_arm_m;
-        let wrist = elbow + dir(a_fore) * body.forearm_m;
-        let hand = wrist + dir(a_fore) * body.hand_m;
-        (elbow, wrist, hand)
-    });
-
-    // The load, where it is fixed to the trunk or the hands (not hanging).
-    let fixed_load = match (load, fixed_arms) {
-        (Some((mass, at)), Some((_, wrist, hand))) => {
-            let grip = (wrist + hand) * 0.5;
-            // Sizes of a held bell, scaled with the body like everything else.
-            let k = body.stature_m / 1.75;
-            let at_point = match at {
-                // Held against the chest, in front of the hands.
-                LoadPlace::Front => grip + front(a_thor_lo) * (0.06 * k),
-                // Resting on the upper back, between the shoulder blades.
-                LoadPlace::Back => {
-                    back(body.trunk_m() - 0.3 * body.thoracic_upper_m)
-                        - front(a_thor_up) * (0.06 * k)
-                }
-                // Hanging from the handle, between the shoulder blades.
-                LoadPlace::OverheadBack => grip - dir(a_thor_up) * (0.12 * k),
-                LoadPlace::Hands => grip,
-            };
-            Some((at_point, mass))
+    let arm_mass = m.upper_arm + m.forearm + m.hand;
+    for c in &chains {
+        if c.in_world {
+            // A hanging arm is directly below its shoulder.
+            rot.add(sagittal(c.shoulder), arm_mass);
+        } else {
+            rot.add(
+                sagittal(c.shoulder + (c.elbow - c.shoulder) * f.upper_arm),
+                m.upper_arm,
+            );
+            rot.add(
+                sagittal(c.elbow + (c.wrist - c.elbow) * f.forearm),
+                m.forearm,
+            );
+            rot.add(sagittal(c.wrist + (c.hand - c.wrist) * f.hand), m.hand);
         }
-        _ => None,
-    };
-
-    let hanging_mass = match fixed_arms {
-        Some((elbow, wrist, hand)) => {
-            let upper = shoulder + (elbow - shoulder) * f.upper_arm;
-            let fore = elbow + (wrist - elbow) * f.forearm;
-            let hand_c = wrist + (hand - wrist) * f.hand;
-            rot.add(upper, 2.0 * m.upper_arm);
-            rot.add(fore, 2.0 * m.forearm);
-            rot.add(hand_c, 2.0 * m.hand);
-            if let Some((at, mass)) = fixed_load {
-                rot.add(at, mass);
+    }
+    // The carried load: on the body, in the hands against the legs, or
+    // hanging below the shoulders.
+    let fixed_load = carried.and_then(|l| {
+        let k = h / 1.75;
+        let grips = (chains[0].wrist + chains[0].hand + chains[1].wrist + chains[1].hand) * 0.25;
+        let at = match l.at {
+            // Held against the chest, in front of the hands.
+            LoadPlace::Front => grips + to3(front(a_thor_lo)) * (0.06 * k),
+            // Resting on the upper back, between the shoulder blades.
+            LoadPlace::Back => {
+                to3(back(trunk_m - 0.3 * body.thoracic_upper_m))
+                    - to3(front(a_thor_up)) * (0.06 * k)
             }
-            0.0
+            // Hanging from the handle, between the shoulder blades.
+            LoadPlace::OverheadBack => grips - to3(dir(a_thor_up)) * (0.12 * k),
+            LoadPlace::Hands => {
+                if chains[0].in_world {
+                    return None;
+                }
+                (chains[0].grip + chains[1].grip) * 0.5
+            }
+        };
+        Some((at, l.mass_kg))
+    });
+    match (fixed_load, carried) {
+        (Some((at, mass)), _) => rot.add(sagittal(at), mass),
+        (None, Some(l)) => {
+            // Half the load below each shoulder.
+            for c in &chains {
+                rot.add(sagittal(c.shoulder), 0.5 * l.mass_kg);
+            }
         }
-        None => arm_mass + load.map_or(0.0, |(mass, _)| mass),
-    };
-    // Hanging arms and what they hold are directly below the shoulders.
-    rot.add(shoulder, hanging_mass);
+        (None, None) => {}
+    }
 
     // --- Feet are fixed: the midfoot is the origin, the ankle behind it.
-    let foot = body.foot_m;
-    let ankle_z = -0.25 * foot * to_cos;
-    let foot_com_z = ankle_z + (f.foot_from_heel - 0.25) * foot * to_cos;
+    let heel_z = heel_along * to_cos;
+    let toe_z = (heel_along + (0.75 * p_cos + 0.25) * foot) * to_cos;
+    let foot_com_z = heel_z + (toe_z - heel_z) * f.foot_from_heel;
     let feet_mass = 2.0 * m.foot;
     let total = rot.mass + feet_mass;
 
@@ -329,15 +557,17 @@ pub fn solve_body(request: &PoseRequest, body: Body) -> SolvedBody {
     let radius = c.length().max(1e-6);
     let phi = c.x.atan2(c.y);
     let needed = ((total * shift - feet_mass * foot_com_z) / rot.mass - ankle_z) / radius;
+    // The ankle bends only so far: a raised forefoot has already used some of it.
+    let shin_max = ranges::SHIN.max - pitch_deg;
     let (mut shin, mut balance) = if needed.abs() <= 1.0 {
         ((needed.asin() - phi).to_degrees(), Balance::Balanced)
     } else if needed > 1.0 {
-        (ranges::SHIN.max, Balance::OnHeels)
+        (shin_max, Balance::OnHeels)
     } else {
         (ranges::SHIN.min, Balance::OnToes)
     };
-    if shin > ranges::SHIN.max {
-        shin = ranges::SHIN.max;
+    if shin > shin_max {
+        shin = shin_max;
         balance = Balance::OnHeels;
     } else if shin < ranges::SHIN.min {
         shin = ranges::SHIN.min;
@@ -345,91 +575,120 @@ pub fn solve_body(request: &PoseRequest, body: Body) -> SolvedBody {
     }
 
     // --- Place everything in the world.
-    let ankle_y = body.ankle_height_m;
-    let world = |v: Vec2, x: f32| {
-        let r = lean(v, shin);
-        Vec3::new(x, ankle_y + r.y, ankle_z + r.x)
+    let world = |v: Vec3| {
+        let r = lean(sagittal(v), shin);
+        Vec3::new(v.x, ankle_y + r.y, ankle_z + r.x)
     };
+    let world2 = |v: Vec2, x: f32| world(at_x(v, x));
     let mut joints = [Vec3::ZERO; JOINT_COUNT];
     for (side, sign) in [(0usize, 1.0f32), (6usize, -1.0f32)] {
         let ankle = Vec3::new(sign * half_stance, ankle_y, ankle_z);
         let toe_dir = Vec3::new(sign * to_sin, 0.0, to_cos);
-        let heel = ankle - toe_dir * (0.25 * foot);
-        joints[side] = Vec3::new(heel.x, 0.0, heel.z);
+        // A point `along` the foot (from under the middle of heel and toe),
+        // `up` off the floor; the foot turns out about the ankle.
+        let foot_at = |along: f32, up: f32| {
+            Vec3::new(sign * half_stance, up, ankle_z) + toe_dir * (along - ankle_along)
+        };
+        let heel = foot_at(heel_along, 0.0);
+        let ball = foot_at(heel_along + 0.75 * foot * p_cos, raise);
+        let toe = foot_at(heel_along + (0.75 * p_cos + 0.25) * foot, raise);
+        joints[side] = heel;
         joints[side + 1] = ankle;
-        let ball = ankle + toe_dir * (0.5 * foot);
-        joints[side + 2] = Vec3::new(ball.x, 0.0, ball.z);
-        let toe = ankle + toe_dir * (0.75 * foot);
-        joints[side + 3] = Vec3::new(toe.x, 0.0, toe.z);
-        joints[side + 4] = world(knee_p, sign * knee_x);
-        joints[side + 5] = world(hip_p, sign * hip_x);
+        joints[side + 2] = ball;
+        joints[side + 3] = toe;
+        joints[side + 4] = world2(knee_p, sign * knee_x);
+        joints[side + 5] = world2(hip_p, sign * hip_x);
     }
     let set = |joints: &mut [Vec3; JOINT_COUNT], j: Joint, v: Vec3| joints[j as usize] = v;
-    set(&mut joints, Joint::Pelvis, world(hip_p, 0.0));
-    set(&mut joints, Joint::L5S1, world(l5s1, 0.0));
-    set(&mut joints, Joint::T12, world(t12, 0.0));
-    set(&mut joints, Joint::T6, world(t6, 0.0));
-    set(&mut joints, Joint::NeckBase, world(neck_base, 0.0));
-    set(&mut joints, Joint::HeadBase, world(head_base, 0.0));
-    set(&mut joints, Joint::Vertex, world(vertex, 0.0));
-    set(&mut joints, Joint::Nose, world(nose, 0.0));
-    set(
-        &mut joints,
-        Joint::Sacrum,
-        world(back(0.5 * body.pelvis_m), 0.0),
-    );
-    let upper_back_d =
-        body.pelvis_m + body.lumbar_m + body.thoracic_lower_m + 0.5 * body.thoracic_upper_m;
-    set(
-        &mut joints,
-        Joint::UpperBack,
-        world(back(upper_back_d), 0.0),
-    );
-    let occiput =
-        head_base + dir(a_head) * (0.35 * body.head_m) - front(a_head) * (0.5 * body.trunk_depth_m);
-    set(&mut joints, Joint::Occiput, world(occiput, 0.0));
-
-    let shoulder_w = world(shoulder, 0.0);
-    let arm_points: [Vec3; 4] = match fixed_arms {
-        Some((elbow, wrist, hand)) => [
-            shoulder_w,
-            world(elbow, 0.0),
-            world(wrist, 0.0),
-            world(hand, 0.0),
-        ],
-        None => {
-            let down = Vec3::NEG_Y;
-            let elbow = shoulder_w + down * body.upper_arm_m;
-            let wrist = elbow + down * body.forearm_m;
-            [shoulder_w, elbow, wrist, wrist + down * body.hand_m]
-        }
-    };
-    // The arms move in the sagittal plane, tilted out a little (about the
-    // forward axis through the shoulder) so that hanging hands clear the hips.
-    // A rotation about the forward axis leaves every forward (z) coordinate,
-    // and so the balance, unchanged.
-    let (ab_sin, ab_cos) = ARM_ABDUCTION_DEG.to_radians().sin_cos();
-    let firsts = [(Joint::ShoulderL, 1.0f32), (Joint::ShoulderR, -1.0f32)];
-    for (first, sign) in firsts {
-        for (i, p) in arm_points.iter().enumerate() {
-            let v = *p - shoulder_w;
-            let tilted = Vec3::new(-sign * v.y * ab_sin, v.y * ab_cos, v.z);
-            joints[first as usize + i] =
-                shoulder_w + tilted + Vec3::X * (sign * body.shoulder_half_width_m);
-        }
+    for (j, v) in [
+        (Joint::Pelvis, hip_p),
+        (Joint::L5S1, l5s1),
+        (Joint::T12, t12),
+        (Joint::T6, t6),
+        (Joint::NeckBase, neck_base),
+        (Joint::HeadBase, head_base),
+        (Joint::Vertex, vertex),
+        (Joint::Nose, nose),
+        (Joint::Sacrum, sacrum),
+        (Joint::UpperBack, upper_back),
+        (Joint::Occiput, occiput),
+    ] {
+        set(&mut joints, j, world2(v, 0.0));
     }
 
-    // The load's centre in the world.
-    let load_com = load.map(|_| match fixed_load {
-        Some((p, _)) => world(p, 0.0),
-        // Hanging from both hands: the grip, midway between them.
-        None => {
-            let [l, r] = [Joint::WristL, Joint::WristR].map(|w| {
-                let w = w as usize;
-                (joints[w] + joints[w + 1]) * 0.5
-            });
-            (l + r) * 0.5
+    let sides = [
+        (
+            Joint::ShoulderL,
+            Joint::ClavicleL,
+            Joint::GripL,
+            1.0f32,
+            &chains[0],
+        ),
+        (
+            Joint::ShoulderR,
+            Joint::ClavicleR,
+            Joint::GripR,
+            -1.0,
+            &chains[1],
+        ),
+    ];
+    for (first, clavicle, grip, sign, c) in sides {
+        let shoulder_w = world(c.shoulder);
+        let points = if c.in_world {
+            // Straight down in the world, the grip out to the side.
+            let grip_reach = body.upper_arm_m + body.forearm_m + body.grip_m;
+            let dx = sign * c.hang_dx;
+            let drop = (grip_reach * grip_reach - dx * dx).max(0.0).sqrt();
+            let along = Vec3::new(dx, -drop, 0.0) / grip_reach;
+            let elbow = shoulder_w + along * body.upper_arm_m;
+            let wrist = elbow + along * body.forearm_m;
+            [
+                shoulder_w,
+                elbow,
+                wrist,
+                wrist + along * body.hand_m,
+                wrist + along * body.grip_m,
+            ]
+        } else {
+            [
+                shoulder_w,
+                world(c.elbow),
+                world(c.wrist),
+                world(c.hand),
+                world(c.grip),
+            ]
+        };
+        for (i, p) in points[..4].iter().enumerate() {
+            joints[first as usize + i] = *p;
         }
+        set(&mut joints, grip, points[4]);
+        set(&mut joints, clavicle, world(c.clavicle));
+    }
+
+    // --- The load and what the hands hold.
+    let grips = [joints[Joint::GripL as usize], joints[Joint::GripR as usize]];
+    let held = match (carried, resting) {
+        (Some(l), _) if l.at == LoadPlace::Hands => Some(Held {
+            implement: l.implement,
+            grips,
+            in_hands: true,
+        }),
+        (_, Some(l)) => {
+            // On the floor over the midfoot, where a coach sets the bar.
+            let x = grip_x(l.implement, body, half_stance);
+            let y = l.implement.grip_height_on_floor_m().unwrap_or(0.0);
+            Some(Held {
+                implement: l.implement,
+                grips: [Vec3::new(x, y, rest_ahead), Vec3::new(-x, y, rest_ahead)],
+                in_hands: false,
+            })
+        }
+        _ => None,
+    };
+    let load_com = carried.map(|l| match (fixed_load, l.at) {
+        (Some((p, _)), _) => world(p),
+        // In the hands: the grip's centre.
+        _ => (grips[0] + grips[1]) * 0.5,
     });
 
     // --- Centre of mass, recomputed from the placed segments (a check on the
@@ -450,29 +709,75 @@ pub fn solve_body(request: &PoseRequest, body: Body) -> SolvedBody {
             m.thigh,
         );
     }
-    add(world(axis(trunk_points.lower_m).0, 0.0), m.trunk_lower);
-    add(world(axis(trunk_points.middle_m).0, 0.0), m.trunk_middle);
-    add(world(axis(trunk_points.upper_m).0, 0.0), m.trunk_upper);
-    add(world(head_com, 0.0), m.head);
+    add(world2(axis(trunk_points.lower_m).0, 0.0), m.trunk_lower);
+    add(world2(axis(trunk_points.middle_m).0, 0.0), m.trunk_middle);
+    add(world2(axis(trunk_points.upper_m).0, 0.0), m.trunk_upper);
+    add(world2(head_com, 0.0), m.head);
     for first in [Joint::ShoulderL, Joint::ShoulderR] {
         let [s, e, w, h] = [0, 1, 2, 3].map(|i| joints[first as usize + i]);
         add(s + (e - s) * f.upper_arm, m.upper_arm);
         add(e + (w - e) * f.forearm, m.forearm);
         add(w + (h - w) * f.hand, m.hand);
     }
-    if let (Some(lc), Some((mass, _))) = (load_com, load) {
-        add(lc, mass);
+    if let (Some(lc), Some(l)) = (load_com, carried) {
+        add(lc, l.mass_kg);
     }
     let com = com_moment / total;
 
     SolvedBody {
         request: *request,
-        body,
+        body: body.clone(),
         joints,
         shin_deg: shin,
         balance,
         com,
         total_mass_kg: total,
         load_com,
+        held,
+        foot_pitch_deg: pitch_deg,
+    }
+}
+
+/// Where hands laid on the body or gripping the dowel go (leaning frame).
+fn hand_places(
+    body: &Body,
+    axis: &dyn Fn(f32) -> (Vec2, f32),
+    upper_back: Vec2,
+    a_thor_up: f32,
+    head_base: Vec2,
+    trunk_m: f32,
+) -> HandPlaces {
+    let h = body.stature_m;
+    // A hand is about 3 cm thick: its palm's middle sits that far off the skin.
+    let palm_off = 0.015 * h / 1.75;
+    // The lowest ribs: the front of the trunk at the level of T12 (seed 003).
+    let ribs_d = body.pelvis_m + body.lumbar_m;
+    let (ribs_c, ribs_a) = axis(ribs_d);
+    let ribs_depth = surface::torso_half_depth(ribs_d, trunk_m, h);
+    let ribs = at_x(ribs_c + front(ribs_a) * (ribs_depth + palm_off), 0.0);
+    // The small of the back: the back of the trunk halfway up the lumbar spine.
+    let low_d = body.pelvis_m + 0.5 * body.lumbar_m;
+    let (low_c, low_a) = axis(low_d);
+    let low_depth = surface::torso_half_depth(low_d, trunk_m, h);
+    let low_back = at_x(low_c - front(low_a) * (low_depth + palm_off), 0.0);
+    // The dowel's axis: along the upper back, its radius behind it.
+    let up = dir(a_thor_up);
+    let dowel_point = upper_back - front(a_thor_up) * DOWEL_RADIUS_M;
+    let on_dowel = |level: Vec2| {
+        let t = (level - dowel_point).dot(up);
+        at_x(dowel_point + up * t, 0.0)
+    };
+    let neck_level = head_base;
+    let low_level = axis(body.pelvis_m + 0.5 * body.lumbar_m).0;
+    let side = 0.06 * h / 1.75;
+    HandPlaces {
+        ribs: (ribs, Vec3::X * side),
+        low_back: (low_back, Vec3::X * (0.5 * side)),
+        dowel_neck: on_dowel(neck_level),
+        dowel_low_back: on_dowel(low_level),
+        up: at_x(up, 0.0),
+        front: at_x(front(a_thor_up), 0.0),
+        palm_m: body.palm_m,
+        grip_m: body.grip_m,
     }
 }

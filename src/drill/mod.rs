@@ -9,7 +9,7 @@ pub mod playback;
 
 use serde::{Deserialize, Serialize};
 
-use crate::body::{Arms, Load, LoadPlace, PoseRequest, Range, ranges, solve};
+use crate::body::{Arms, Hand, Implement, Load, LoadPlace, PoseRequest, Range, ranges, solve};
 use crate::coach::{Fault, Thresholds, ThresholdsFile, evaluate};
 use crate::content::{ContentError, parse_ron};
 
@@ -79,12 +79,32 @@ pub enum PhaseKind {
 }
 
 impl PhaseKind {
+    pub const ALL: [PhaseKind; 4] = [
+        PhaseKind::Setup,
+        PhaseKind::Descent,
+        PhaseKind::Hold,
+        PhaseKind::Ascent,
+    ];
+
+    pub fn from_id(id: &str) -> Option<PhaseKind> {
+        PhaseKind::ALL.into_iter().find(|k| k.id() == id)
+    }
+
     pub fn name(self) -> &'static str {
         match self {
             PhaseKind::Setup => "Set up",
-            PhaseKind::Descent => "Descend",
+            PhaseKind::Descent => "Lower",
             PhaseKind::Hold => "Hold",
-            PhaseKind::Ascent => "Return",
+            PhaseKind::Ascent => "Stand up",
+        }
+    }
+
+    pub fn id(self) -> &'static str {
+        match self {
+            PhaseKind::Setup => "setup",
+            PhaseKind::Descent => "descent",
+            PhaseKind::Hold => "hold",
+            PhaseKind::Ascent => "ascent",
         }
     }
 }
@@ -160,7 +180,7 @@ impl Prop {
 
 /// The joint angles of one keyframe (INTERFACES.md conventions, degrees).
 /// Angles left out are 0 (neutral).
-#[derive(Debug, Clone, Copy, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct Key {
     pub knee_deg: f32,
@@ -168,31 +188,80 @@ pub struct Key {
     pub lumbar_deg: f32,
     pub thoracic_deg: f32,
     pub neck_deg: f32,
+    /// Whether the hands hold the drill's load (a load carried in the hands)
+    /// at the end of this phase: `false` (or 0) it stands on the floor, as a
+    /// deadlift's bar does until the hands take it. Written `true`/`false`
+    /// in the files; a fraction in between while the hands take it up.
+    #[serde(deserialize_with = "share")]
+    pub holding: f32,
+}
+
+/// A share written as `true`/`false` (all or nothing) or as a number.
+fn share<'de, D: serde::Deserializer<'de>>(d: D) -> Result<f32, D::Error> {
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum Share {
+        All(bool),
+        Part(f32),
+    }
+    Ok(match Share::deserialize(d)? {
+        Share::All(b) => f32::from(u8::from(b)),
+        Share::Part(x) => x,
+    })
+}
+
+/// Of a release that ends a phase, the part over which the hands let go
+/// (the body has barely moved by then; the rest of the phase is empty-handed).
+const RELEASE_SHARE: f32 = 0.03;
+
+impl Default for Key {
+    fn default() -> Self {
+        Key {
+            knee_deg: 0.0,
+            hip_deg: 0.0,
+            lumbar_deg: 0.0,
+            thoracic_deg: 0.0,
+            neck_deg: 0.0,
+            holding: 1.0,
+        }
+    }
 }
 
 impl Key {
+    /// The pose `s` of the way from this key to `to`. The hands take a load
+    /// up over the whole phase (a hold, standing still) and let it go at the
+    /// start of a phase (before the body has moved away from it).
     pub fn lerp(&self, to: &Key, s: f32) -> Key {
         let l = |a: f32, b: f32| a + (b - a) * s;
+        let holding = if to.holding >= self.holding {
+            l(self.holding, to.holding)
+        } else {
+            let u = (s / RELEASE_SHARE).min(1.0);
+            self.holding + (to.holding - self.holding) * u
+        };
         Key {
             knee_deg: l(self.knee_deg, to.knee_deg),
             hip_deg: l(self.hip_deg, to.hip_deg),
             lumbar_deg: l(self.lumbar_deg, to.lumbar_deg),
             thoracic_deg: l(self.thoracic_deg, to.thoracic_deg),
             neck_deg: l(self.neck_deg, to.neck_deg),
+            holding,
         }
     }
 
-    /// Set these angles on a pose, leaving the rest of it.
+    /// Set these angles (and the hands' hold) on a pose, leaving the rest of it.
     pub fn apply_to(&self, p: &mut crate::body::Pose) {
         p.knee_deg = self.knee_deg;
         p.hip_deg = self.hip_deg;
         p.lumbar_deg = self.lumbar_deg;
         p.thoracic_deg = self.thoracic_deg;
         p.neck_deg = self.neck_deg;
+        p.holding = self.holding;
     }
 
-    fn checks(&self) -> [(Range, f32); 5] {
+    fn checks(&self) -> [(Range, f32); 6] {
         [
+            (ranges::HOLDING, self.holding),
             (ranges::KNEE, self.knee_deg),
             (ranges::HIP, self.hip_deg),
             (ranges::LUMBAR, self.lumbar_deg),
@@ -222,15 +291,20 @@ pub struct Phase {
 pub struct Stance {
     pub width_m: f32,
     pub toe_out_deg: f32,
+    /// A plate under the front of the feet (the toes-elevated drills).
+    #[serde(default)]
+    pub forefoot_raise_m: f32,
 }
 
-/// Where the arms are when they do not hang (holding a dowel, a bell at the
-/// chest): shoulder and elbow flexion relative to the trunk.
+/// Where the arms are when the hands hold no load: both at set angles
+/// relative to the trunk, or each hand on its place.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct ArmsSet {
-    pub shoulder_deg: f32,
-    pub elbow_deg: f32,
+#[serde(rename_all = "snake_case", deny_unknown_fields)]
+pub enum ArmsSet {
+    /// Shoulder and elbow flexion relative to the trunk, both arms.
+    Set { shoulder_deg: f32, elbow_deg: f32 },
+    /// Each hand on its place (the ribs, the small of the back, the dowel).
+    Hands { left: Hand, right: Hand },
 }
 
 /// One drill, as written in `assets/drills/ID.drill.ron`.
@@ -255,6 +329,14 @@ pub struct Drill {
     /// What is drawn.
     #[serde(default)]
     pub props: Vec<Prop>,
+    /// A lift from the floor: at the hold the load in the hands stands on
+    /// the floor (a bar on its plates, a bell on its base).
+    #[serde(default)]
+    pub from_floor: bool,
+    /// Where the load waits on the floor while the hands are off it, ahead
+    /// of the midfoot: where the hold puts it (worked out when parsed).
+    #[serde(skip)]
+    pub rest_ahead_m: f32,
     pub stance: Stance,
     #[serde(default)]
     pub load: Option<Load>,
@@ -269,6 +351,10 @@ pub struct Drill {
     pub phases: Vec<Phase>,
 }
 
+/// How close to the floor a lift from the floor must bring its load at the
+/// hold (the tests' promise: within 3 cm).
+pub const FLOOR_TOLERANCE_M: f32 = 0.03;
+
 /// The longest a phase may last, seconds.
 const MAX_PHASE_S: f32 = 10.0;
 
@@ -280,7 +366,8 @@ impl Drill {
         text: &str,
         thresholds: &ThresholdsFile,
     ) -> Result<Drill, ContentError> {
-        let drill: Drill = parse_ron(file, text)?;
+        let mut drill: Drill = parse_ron(file, text)?;
+        drill.rest_ahead_m = drill.hold_grip().map_or(0.0, |g| g.z);
         drill
             .validate(thresholds)
             .map_err(|(needle, nth, message)| {
@@ -331,15 +418,22 @@ impl Drill {
         {
             return at("load", out_of_range(ranges::LOAD_MASS, load.mass_kg));
         }
-        if let Some(arms) = self.arms {
-            for (range, v) in [
-                (ranges::SHOULDER, arms.shoulder_deg),
-                (ranges::ELBOW, arms.elbow_deg),
-            ] {
+        if let Some(ArmsSet::Set {
+            shoulder_deg,
+            elbow_deg,
+        }) = self.arms
+        {
+            for (range, v) in [(ranges::SHOULDER, shoulder_deg), (ranges::ELBOW, elbow_deg)] {
                 if !range.contains(v) {
                     return at("arms", out_of_range(range, v));
                 }
             }
+        }
+        if !ranges::FOREFOOT_RAISE.contains(self.stance.forefoot_raise_m) {
+            return at(
+                "stance",
+                out_of_range(ranges::FOREFOOT_RAISE, self.stance.forefoot_raise_m),
+            );
         }
         if !self.thresholds.is_empty() && file.preset(&self.thresholds).is_none() {
             let known: Vec<&str> = file.presets.keys().map(String::as_str).collect();
@@ -364,6 +458,30 @@ impl Drill {
                 "no `hold` phase: every drill holds at its sticking point (seed 001, step 5)"
                     .into(),
             );
+        }
+        let in_hands = self.load.is_some_and(|l| l.at == LoadPlace::Hands);
+        if self.from_floor && !in_hands {
+            return at(
+                "from_floor",
+                "a lift from the floor needs a load in the hands".into(),
+            );
+        }
+        if let Some(i) = self.phases.iter().position(|p| p.to.holding < 1.0)
+            && !in_hands
+        {
+            return Err((
+                "holding:".to_string(),
+                0,
+                format!(
+                    "phase {} lets go of the load, but the hands hold no load",
+                    i + 1
+                ),
+            ));
+        }
+        if self.from_floor
+            && let Some(message) = self.floor_problem()
+        {
+            return at("from_floor", message);
         }
         let t = self.thresholds(file);
         for (i, phase) in self.phases.iter().enumerate() {
@@ -406,6 +524,33 @@ impl Drill {
         Ok(())
     }
 
+    /// For a lift from the floor: what is wrong with where the load is at
+    /// the hold, if anything. The grip's centre must be at the height the
+    /// implement stands on the floor, within 3 cm (a bar on 450 mm plates:
+    /// 0.225 m, B §2b).
+    fn floor_problem(&self) -> Option<String> {
+        let implement = self.implement();
+        let floor = implement.grip_height_on_floor_m()?;
+        let y = self.hold_grip()?.y;
+        ((y - floor).abs() > FLOOR_TOLERANCE_M).then(|| {
+            format!(
+                "at the hold the {} is held {:.3} m up, but it stands on the floor at {floor:.3} m; move the hold's knee and hip so the hands reach it",
+                implement.id(),
+                y
+            )
+        })
+    }
+
+    /// Where the hands hold the load in the hands at the hold: the grip's
+    /// centre. `None` without a load in the hands.
+    pub fn hold_grip(&self) -> Option<glam::Vec3> {
+        let hold = self.hold()?;
+        let mut key = hold.to;
+        key.holding = 1.0;
+        let s = solve(&self.request(&key));
+        s.held.filter(|h| h.in_hands).map(|h| h.centre())
+    }
+
     /// The thresholds this drill is judged by.
     pub fn thresholds(&self, file: &ThresholdsFile) -> Thresholds {
         file.preset_or_default(&self.thresholds)
@@ -425,15 +570,43 @@ impl Drill {
         let p = &mut r.pose;
         p.stance_width_m = self.stance.width_m;
         p.toe_out_deg = self.stance.toe_out_deg;
+        p.forefoot_raise_m = self.stance.forefoot_raise_m;
+        p.rest_ahead_m = self.rest_ahead_m;
         match self.arms {
-            Some(arms) => {
+            Some(ArmsSet::Set {
+                shoulder_deg,
+                elbow_deg,
+            }) => {
                 p.arms = Arms::Set;
-                p.shoulder_deg = arms.shoulder_deg;
-                p.elbow_deg = arms.elbow_deg;
+                p.shoulder_deg = shoulder_deg;
+                p.elbow_deg = elbow_deg;
             }
+            Some(ArmsSet::Hands { left, right }) => p.arms = Arms::Hands { left, right },
             None => p.arms = Arms::Hang,
         }
-        r.load = self.load;
+        r.load = self.load.map(|l| Load {
+            implement: self.implement(),
+            ..l
+        });
+    }
+
+    /// What the hands hold when the load is in the hands, from the props
+    /// that draw it.
+    pub fn implement(&self) -> Implement {
+        let has = |p: Prop| self.props.contains(&p);
+        if has(Prop::TrapBar) {
+            Implement::TrapBar
+        } else if has(Prop::Landmine) {
+            Implement::Landmine
+        } else if has(Prop::Kettlebells) {
+            Implement::Kettlebells
+        } else if has(Prop::Kettlebell) {
+            Implement::Kettlebell
+        } else if has(Prop::Dumbbells) {
+            Implement::Dumbbells
+        } else {
+            Implement::Barbell
+        }
     }
 
     /// The thresholds preset by name; the default ones are the RDL's.
@@ -448,6 +621,18 @@ impl Drill {
     /// Seconds for one repetition.
     pub fn duration_s(&self) -> f32 {
         self.phases.iter().map(|p| p.seconds).sum()
+    }
+
+    /// The end of a part of the repetition: the last phase of the first run
+    /// of phases of this kind (a deadlift stands up in two phases, to the
+    /// knees and to lockout: its `ascent` ends at lockout).
+    pub fn phase_end(&self, kind: PhaseKind) -> Option<&Phase> {
+        let first = self.phases.iter().position(|p| p.kind == kind)?;
+        let run = self.phases[first..]
+            .iter()
+            .take_while(|p| p.kind == kind)
+            .count();
+        self.phases.get(first + run - 1)
     }
 
     /// The hold at the sticking point.

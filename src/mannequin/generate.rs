@@ -11,6 +11,7 @@ use json::validation::Checked::Valid;
 use json::validation::USize64;
 
 use super::rig::{BONE_COUNT, Bone};
+use crate::body::surface::{self, Station};
 use crate::body::{Arms, Body, Joint, Pose, PoseRequest, SolvedBody, solve};
 
 /// The rest pose: standing tall, feet under the hips and pointing forward,
@@ -53,13 +54,7 @@ pub fn rest_pose() -> SolvedBody {
 
 /// Where each bone's head sits in the rest pose (world space).
 pub fn rest_heads(rest: &SolvedBody) -> [Vec3; BONE_COUNT] {
-    let h = rest.body.stature_m;
-    Bone::ALL.map(|b| match b {
-        // Collar bones start beside the base of the neck.
-        Bone::LeftShoulder => rest.joint(Joint::NeckBase) + Vec3::new(0.02 * h, -0.01 * h, 0.0),
-        Bone::RightShoulder => rest.joint(Joint::NeckBase) + Vec3::new(-0.02 * h, -0.01 * h, 0.0),
-        _ => rest.joint(b.joints().expect("every other bone spans two joints").0),
-    })
+    Bone::ALL.map(|b| rest.joint(b.joints().0))
 }
 
 /// One vertex: position, normal, up to two bones with weights.
@@ -213,32 +208,57 @@ fn blend(a: Bone, b: Bone, t: f32, t0: f32, t1: f32) -> Weights {
 
 /// A limb segment from one joint to the next, tapered, blended into the
 /// bones on either side over the last stretch of each end.
-#[allow(clippy::too_many_arguments)]
-fn limb(
-    m: &mut Builder,
+struct Limb<'a> {
     from: Vec3,
     to: Vec3,
+    /// Sideways, away from the body.
     lateral: Vec3,
-    radii: &[(f32, f32, f32)],
+    /// The limb's front: where its stations' `front` depth lies.
+    front: Vec3,
+    /// The limb's shape along it, as fractions of `stature`.
+    stations: &'a [Station],
+    stature: f32,
     bone: Bone,
     prev: Option<Bone>,
     next: Option<Bone>,
-) {
-    let axis = to - from;
-    let rings: Vec<_> = radii
-        .iter()
-        .map(|&(t, rx, rz)| {
-            let w = if t < 0.12 {
-                prev.map_or(only(bone), |p| blend(p, bone, t, -0.05, 0.12))
-            } else if t > 0.88 {
-                next.map_or(only(bone), |n| blend(bone, n, t, 0.88, 1.05))
-            } else {
-                only(bone)
-            };
-            (from + axis * t, axis, lateral, (rx, rz), w)
-        })
-        .collect();
-    m.loft(&rings);
+}
+
+impl Limb<'_> {
+    fn build(&self, m: &mut Builder) {
+        let axis = self.to - self.from;
+        let h = self.stature;
+        let rings: Vec<_> = self
+            .stations
+            .iter()
+            .map(|st| {
+                let t = st.t;
+                let w = if t < 0.12 {
+                    self.prev
+                        .map_or(only(self.bone), |p| blend(p, self.bone, t, -0.05, 0.12))
+                } else if t > 0.88 {
+                    self.next
+                        .map_or(only(self.bone), |n| blend(self.bone, n, t, 0.88, 1.05))
+                } else {
+                    only(self.bone)
+                };
+                // Thicker behind than in front: the ring's centre moves back.
+                let centre = self.from + axis * t + self.front * (0.5 * (st.front - st.back) * h);
+                let depth = 0.5 * (st.front + st.back) * h;
+                (centre, axis, self.lateral, (st.half_width * h, depth), w)
+            })
+            .collect();
+        m.loft(&rings);
+    }
+}
+
+/// A round station: the same depth in front and behind.
+const fn round(t: f32, half_width: f32, depth: f32) -> Station {
+    Station {
+        t,
+        half_width,
+        front: depth,
+        back: depth,
+    }
 }
 
 /// The two meshes of the mannequin: the body shell and the joint balls.
@@ -260,21 +280,9 @@ fn build(rest: &SolvedBody) -> (Builder, Builder) {
     let bones = [Bone::Hips, Bone::Spine, Bone::Chest, Bone::UpperChest];
     let seg_len: Vec<f32> = spine.windows(2).map(|w| w[0].distance(w[1])).collect();
     let trunk: f32 = seg_len.iter().sum();
-    // (height from the mid-hip as a fraction of stature, half width, half depth)
-    let profile: [(f32, f32, f32); 12] = [
-        (-0.070, 0.045, 0.040),
-        (-0.060, 0.072, 0.052),
-        (-0.040, 0.088, 0.058),
-        (-0.010, 0.092, 0.060),
-        (0.030, 0.086, 0.057),
-        (0.080, 0.076, 0.052),
-        (0.120, 0.077, 0.053),
-        (0.170, 0.086, 0.058),
-        (0.220, 0.094, 0.062),
-        (0.265, 0.098, 0.060),
-        (trunk / h - 0.012, 0.090, 0.052),
-        (trunk / h + 0.004, 0.040, 0.034),
-    ];
+    // (height from the mid-hip, half width, half depth), shared with the
+    // solver so hands laid on the body touch this shell.
+    let profile = surface::torso_profile(trunk, h);
     let point_at = |s: f32| -> (Vec3, Vec3, usize, f32) {
         let mut rest_s = s;
         for (i, len) in seg_len.iter().enumerate() {
@@ -290,7 +298,6 @@ fn build(rest: &SolvedBody) -> (Builder, Builder) {
     let rings: Vec<_> = profile
         .iter()
         .map(|&(s, rx, rz)| {
-            let s = s * h;
             let (c, dir, i, local) = point_at(s);
             // Near a vertebral joint, share the ring between the two bones.
             let w = if i > 0 && local < blend_zone {
@@ -306,27 +313,29 @@ fn build(rest: &SolvedBody) -> (Builder, Builder) {
             } else {
                 only(bones[i])
             };
-            (c, dir, Vec3::X, (rx * h, rz * h), w)
+            (c, dir, Vec3::X, (rx, rz), w)
         })
         .collect();
     shell.loft(&rings);
 
     // --- Neck and head. The head is an egg with a nose and a brow, so the
     // way it faces reads at a glance.
-    limb(
-        &mut shell,
-        j(Joint::NeckBase) - Vec3::Y * (0.01 * h),
-        j(Joint::HeadBase) + Vec3::Y * (0.02 * h),
-        Vec3::X,
-        &[
-            (0.0, 0.030 * h, 0.030 * h),
-            (0.5, 0.027 * h, 0.028 * h),
-            (1.0, 0.028 * h, 0.030 * h),
+    Limb {
+        from: j(Joint::NeckBase) - Vec3::Y * (0.01 * h),
+        to: j(Joint::HeadBase) + Vec3::Y * (0.02 * h),
+        lateral: Vec3::X,
+        front: Vec3::Z,
+        stations: &[
+            round(0.0, 0.030, 0.030),
+            round(0.5, 0.027, 0.028),
+            round(1.0, 0.028, 0.030),
         ],
-        Bone::Neck,
-        Some(Bone::UpperChest),
-        Some(Bone::Head),
-    );
+        stature: h,
+        bone: Bone::Neck,
+        prev: Some(Bone::UpperChest),
+        next: Some(Bone::Head),
+    }
+    .build(&mut shell);
     let head_c = j(Joint::HeadBase) + Vec3::Y * (0.5 * rest.body.head_m) + Vec3::Z * (0.006 * h);
     shell.ellipsoid(
         head_c,
@@ -381,37 +390,45 @@ fn build(rest: &SolvedBody) -> (Builder, Builder) {
         ),
     ] {
         let [thigh, shank, foot, toes] = bones;
-        limb(
-            &mut shell,
-            j(hip) + Vec3::Y * (0.02 * h),
-            j(knee),
-            Vec3::X,
-            &[
-                (0.0, 0.050 * h, 0.052 * h),
-                (0.3, 0.048 * h, 0.050 * h),
-                (0.75, 0.036 * h, 0.038 * h),
-                (1.0, 0.030 * h, 0.032 * h),
-            ],
-            thigh,
-            Some(Bone::Hips),
-            Some(shank),
+        // The thigh's top reaches a little above the hip joint, into the buttock.
+        let thigh_top = j(hip) + Vec3::Y * (0.02 * h);
+        let thigh_stations = surface::THIGH.map(|st| Station {
+            t: (st.t * j(hip).distance(j(knee)) + 0.02 * h) / thigh_top.distance(j(knee)),
+            ..st
+        });
+        let mut thigh_stations = thigh_stations.to_vec();
+        thigh_stations.insert(
+            0,
+            Station {
+                t: 0.0,
+                ..surface::THIGH[0]
+            },
         );
-        limb(
-            &mut shell,
-            j(knee),
-            j(ankle),
-            Vec3::X,
-            &[
-                (0.0, 0.029 * h, 0.030 * h),
-                (0.3, 0.032 * h, 0.036 * h),
-                (0.8, 0.021 * h, 0.022 * h),
-                (1.0, 0.018 * h, 0.019 * h),
-            ],
-            shank,
-            Some(thigh),
-            Some(foot),
-        );
-        balls.sphere(j(knee), 0.031 * h, only(shank));
+        Limb {
+            from: thigh_top,
+            to: j(knee),
+            lateral: Vec3::X,
+            front: Vec3::Z,
+            stations: &thigh_stations,
+            stature: h,
+            bone: thigh,
+            prev: Some(Bone::Hips),
+            next: Some(shank),
+        }
+        .build(&mut shell);
+        Limb {
+            from: j(knee),
+            to: j(ankle),
+            lateral: Vec3::X,
+            front: Vec3::Z,
+            stations: &surface::SHANK,
+            stature: h,
+            bone: shank,
+            prev: Some(thigh),
+            next: Some(foot),
+        }
+        .build(&mut shell);
+        balls.sphere(j(knee), surface::KNEE_RADIUS * h, only(shank));
         balls.sphere(j(ankle), 0.021 * h, only(foot));
         // The foot: heel to the ball, flat on the floor, higher at the instep.
         let fw = 0.5 * rest.body.foot_width_m;
@@ -474,35 +491,39 @@ fn build(rest: &SolvedBody) -> (Builder, Builder) {
         let [_, upper, lower, hand_b] = bones;
         let lateral = Vec3::X * sign;
         balls.sphere(j(shoulder), 0.030 * h, only(upper));
-        limb(
-            &mut shell,
-            j(shoulder),
-            j(elbow),
+        Limb {
+            from: j(shoulder),
+            to: j(elbow),
             lateral,
-            &[
-                (0.0, 0.026 * h, 0.027 * h),
-                (0.4, 0.025 * h, 0.026 * h),
-                (1.0, 0.019 * h, 0.019 * h),
+            front: Vec3::Z,
+            stations: &[
+                round(0.0, 0.026, 0.027),
+                round(0.4, 0.025, 0.026),
+                round(1.0, 0.019, 0.019),
             ],
-            upper,
-            None,
-            Some(lower),
-        );
+            stature: h,
+            bone: upper,
+            prev: None,
+            next: Some(lower),
+        }
+        .build(&mut shell);
         balls.sphere(j(elbow), 0.020 * h, only(lower));
-        limb(
-            &mut shell,
-            j(elbow),
-            j(wrist),
+        Limb {
+            from: j(elbow),
+            to: j(wrist),
             lateral,
-            &[
-                (0.0, 0.019 * h, 0.020 * h),
-                (0.3, 0.021 * h, 0.022 * h),
-                (1.0, 0.013 * h, 0.016 * h),
+            front: Vec3::Z,
+            stations: &[
+                round(0.0, 0.019, 0.020),
+                round(0.3, 0.021, 0.022),
+                round(1.0, 0.013, 0.016),
             ],
-            lower,
-            Some(upper),
-            Some(hand_b),
-        );
+            stature: h,
+            bone: lower,
+            prev: Some(upper),
+            next: Some(hand_b),
+        }
+        .build(&mut shell);
         balls.sphere(j(wrist), 0.014 * h, only(hand_b));
         // A mitten hand: flat, palm towards the body.
         let hand_dir = (j(hand) - j(wrist)).normalize();

@@ -157,12 +157,11 @@ impl Bone {
         })
     }
 
-    /// The body joints at the bone's head and tail; `None` for the collar
-    /// bones, which the body model keeps fixed to the chest.
-    pub fn joints(self) -> Option<(Joint, Joint)> {
+    /// The body joints at the bone's head and tail.
+    pub fn joints(self) -> (Joint, Joint) {
         use Bone::*;
         use Joint as J;
-        Some(match self {
+        match self {
             Hips => (J::Pelvis, J::L5S1),
             Spine => (J::L5S1, J::T12),
             Chest => (J::T12, J::T6),
@@ -177,23 +176,23 @@ impl Bone {
             RightLowerLeg => (J::KneeR, J::AnkleR),
             RightFoot => (J::AnkleR, J::BallR),
             RightToes => (J::BallR, J::ToeR),
-            LeftShoulder | RightShoulder => return None,
+            // The collar bones turn as the shoulder blades slide.
+            LeftShoulder => (J::ClavicleL, J::ShoulderL),
+            RightShoulder => (J::ClavicleR, J::ShoulderR),
             LeftUpperArm => (J::ShoulderL, J::ElbowL),
             LeftLowerArm => (J::ElbowL, J::WristL),
             LeftHand => (J::WristL, J::HandL),
             RightUpperArm => (J::ShoulderR, J::ElbowR),
             RightLowerArm => (J::ElbowR, J::WristR),
             RightHand => (J::WristR, J::HandR),
-        })
+        }
     }
 
     /// The bone that starts where this one ends (none for the head, toes
-    /// and hands, nor for the collar bones).
+    /// and hands).
     pub fn next(self) -> Option<Bone> {
-        let (_, tail) = self.joints()?;
-        Bone::ALL
-            .into_iter()
-            .find(|b| b.joints().is_some_and(|(head, _)| head == tail))
+        let (_, tail) = self.joints();
+        Bone::ALL.into_iter().find(|b| b.joints().0 == tail)
     }
 
     pub fn is_left_leg(self) -> bool {
@@ -241,7 +240,7 @@ impl Aim {
     }
 }
 
-/// The aim of every driven bone in a solved body (collar bones: `None`).
+/// The aim of every bone in a solved body.
 pub fn aims(solved: &SolvedBody) -> [Option<Aim>; BONE_COUNT] {
     let toe_out = solved.request.pose.toe_out_deg.to_radians();
     let (s, c) = toe_out.sin_cos();
@@ -249,7 +248,7 @@ pub fn aims(solved: &SolvedBody) -> [Option<Aim>; BONE_COUNT] {
     let left_foot_side = Vec3::new(c, 0.0, -s);
     let right_foot_side = Vec3::new(c, 0.0, s);
     Bone::ALL.map(|bone| {
-        let (head, tail) = bone.joints()?;
+        let (head, tail) = bone.joints();
         let side = if bone.is_left_leg() {
             left_foot_side
         } else if bone.is_right_leg() {

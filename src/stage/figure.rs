@@ -174,7 +174,6 @@ pub fn find_rig(world: &mut World, root: Entity) -> Option<Rig> {
                 .map(|(h, l)| h + (h - l)),
             _ => pos(b.next()?),
         }?;
-        b.joints()?;
         Some(Aim {
             along: tail - head,
             side: Vec3::X,

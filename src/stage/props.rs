@@ -6,6 +6,7 @@
 
 use bevy::prelude::*;
 
+use crate::body::pose::{DUMBBELL_HEAD_RADIUS_M, KETTLEBELL, PLATE_RADIUS_M};
 use crate::body::{Joint, LoadPlace, SolvedBody};
 use crate::drill::Prop;
 use crate::stage::figure::{Figure, FigureSystems};
@@ -245,16 +246,22 @@ fn ball(c: Vec3, r: f32) -> Transform {
 
 /// A kettlebell with its bell centred at `c`: (bell, handle).
 fn kettlebell(c: Vec3) -> [(Shape, Finish, Transform); 2] {
+    let k = KETTLEBELL;
     [
-        (Shape::Ball, Finish::Iron, ball(c, 0.1)),
+        (Shape::Ball, Finish::Iron, ball(c, k.bell_radius_m)),
         (
             Shape::Ring,
             Finish::Iron,
-            Transform::from_translation(c + Vec3::Y * 0.1)
+            Transform::from_translation(c + Vec3::Y * k.ring_above_m)
                 .with_rotation(Quat::from_rotation_x(std::f32::consts::FRAC_PI_2))
-                .with_scale(Vec3::splat(0.065)),
+                .with_scale(Vec3::splat(k.ring_radius_m)),
         ),
     ]
+}
+
+/// A kettlebell held by the top of its handle at `grip`.
+fn kettlebell_from_grip(grip: Vec3) -> [(Shape, Finish, Transform); 2] {
+    kettlebell(grip - Vec3::Y * KETTLEBELL.grip_above_centre_m())
 }
 
 /// A bar across the body at `c` (along X) with plates at both ends.
@@ -269,7 +276,7 @@ fn barbell(c: Vec3, half_length: f32) -> Vec<(Shape, Finish, Transform)> {
         v.push((
             Shape::Rod,
             Finish::Plate,
-            disc(c + Vec3::X * side * 0.74, Vec3::X, 0.225, 0.05),
+            disc(c + Vec3::X * side * 0.74, Vec3::X, PLATE_RADIUS_M, 0.05),
         ));
         v.push((
             Shape::Rod,
@@ -288,13 +295,18 @@ fn prop_shapes(
 ) -> Vec<(Shape, Finish, Transform)> {
     let load_at = active.load_at;
     let j = |joint: Joint| s.joint(joint);
-    let hands = (j(Joint::HandL) + j(Joint::HandR)) * 0.5;
-    // Where the load is held: the solver's load centre, else the hands.
+    // Where each hand grips (on the load in the hands, or where it waits on
+    // the floor), and the middle of the two.
+    let grips = s
+        .held
+        .map_or([j(Joint::GripL), j(Joint::GripR)], |h| h.grips);
+    let grip = (grips[0] + grips[1]) * 0.5;
+    let hands_grip = (j(Joint::GripL) + j(Joint::GripR)) * 0.5;
+    // Where a load on the body is held: the solver's load centre.
     let held = match load_at {
-        Some(LoadPlace::Hands) | None => hands,
-        Some(_) => s.load_com.unwrap_or(hands),
+        Some(LoadPlace::Hands) | None => grip,
+        Some(_) => s.load_com.unwrap_or(grip),
     };
-    let grip = Vec3::new(0.0, hands.y, hands.z);
     let stature = s.body.stature_m;
     match prop {
         Prop::Dowel => {
@@ -357,21 +369,14 @@ fn prop_shapes(
                 ),
             ]
         }
-        Prop::Kettlebell => {
-            let c = match load_at {
-                Some(LoadPlace::Hands) | None => held - Vec3::Y * 0.16,
-                _ => held,
-            };
-            kettlebell(c).to_vec()
-        }
-        Prop::Kettlebells => [Joint::HandL, Joint::HandR]
+        Prop::Kettlebell => match load_at {
+            Some(LoadPlace::Hands) | None => kettlebell_from_grip(grip).to_vec(),
+            _ => kettlebell(held).to_vec(),
+        },
+        Prop::Kettlebells => grips.into_iter().flat_map(kettlebell_from_grip).collect(),
+        Prop::Dumbbells => grips
             .into_iter()
-            .flat_map(|h| kettlebell(j(h) - Vec3::Y * 0.16))
-            .collect(),
-        Prop::Dumbbells => [Joint::HandL, Joint::HandR]
-            .into_iter()
-            .flat_map(|h| {
-                let c = j(h) - Vec3::Y * 0.02;
+            .flat_map(|c| {
                 [
                     (
                         Shape::Rod,
@@ -381,12 +386,12 @@ fn prop_shapes(
                     (
                         Shape::Rod,
                         Finish::Iron,
-                        disc(c - Vec3::X * 0.12, Vec3::X, 0.065, 0.07),
+                        disc(c - Vec3::X * 0.12, Vec3::X, DUMBBELL_HEAD_RADIUS_M, 0.07),
                     ),
                     (
                         Shape::Rod,
                         Finish::Iron,
-                        disc(c + Vec3::X * 0.12, Vec3::X, 0.065, 0.07),
+                        disc(c + Vec3::X * 0.12, Vec3::X, DUMBBELL_HEAD_RADIUS_M, 0.07),
                     ),
                 ]
             })
@@ -399,7 +404,9 @@ fn prop_shapes(
             barbell(c, 1.0)
         }
         Prop::TrapBar => {
-            let hx = j(Joint::HandL).x.abs().max(0.2) + 0.04;
+            // The handles run along the feet, one in each hand; the frame
+            // goes round the lifter.
+            let hx = grips[0].x.abs().max(0.2);
             let c = grip;
             let mut v = Vec::new();
             for side in [-1.0f32, 1.0] {
@@ -425,7 +432,12 @@ fn prop_shapes(
                 v.push((
                     Shape::Rod,
                     Finish::Plate,
-                    disc(Vec3::new(side * 0.85, c.y, c.z), Vec3::X, 0.225, 0.05),
+                    disc(
+                        Vec3::new(side * 0.85, c.y, c.z),
+                        Vec3::X,
+                        PLATE_RADIUS_M,
+                        0.05,
+                    ),
                 ));
             }
             for dz in [-0.32, 0.32] {
@@ -460,6 +472,7 @@ fn prop_shapes(
             ]
         }
         Prop::Cable => {
+            let grip = hands_grip;
             let pulley = Vec3::new(0.0, 0.3, -1.2);
             vec![
                 (
@@ -490,14 +503,21 @@ fn prop_shapes(
                 })
                 .collect()
         }
+        // Under the balls and toes, as thick as the body model raised them.
         Prop::ToePlate => [(Joint::BallL, Joint::ToeL), (Joint::BallR, Joint::ToeR)]
             .into_iter()
             .map(|(b, t)| {
                 let c = (j(b) + j(t)) * 0.5;
+                let top = j(b).y.max(0.01);
+                let from = j(b).z - 0.04;
+                let to = j(t).z + 0.03;
                 (
                     Shape::Block,
                     Finish::Iron,
-                    block(Vec3::new(c.x, 0.012, c.z), Vec3::new(0.14, 0.024, 0.14)),
+                    block(
+                        Vec3::new(c.x, 0.5 * top, 0.5 * (from + to)),
+                        Vec3::new(0.14, top, to - from),
+                    ),
                 )
             })
             .collect(),

@@ -187,7 +187,9 @@ pub fn panels(
                             ui.selectable_value(&mut at, place, load_place_name(place));
                         }
                     });
-                    edited.load = (kg > 0.0).then_some(Load { mass_kg: kg, at });
+                    // What the hands hold stays what the drill gave them (a bar by default).
+                    let implement = edited.load.map(|l| l.implement).unwrap_or_default();
+                    edited.load = (kg > 0.0).then_some(Load { mass_kg: kg, at, implement });
                 });
                 ui.separator();
                 ui.label(egui::RichText::new("Show").strong());
@@ -449,6 +451,31 @@ fn verdict_ui(ui: &mut egui::Ui, f: &Figure, catalogue: &FaultCatalogue, show_ba
         "of the bend comes from the lower back",
         format!("{:.0}%", m.lumbar_share * 100.0),
     );
+    // What the hands hold (a bar, bells, handles): where it is (B §2b: on
+    // the floor at 0.225 m, over the midfoot, against the legs).
+    if let (Some(h), Some(ahead), Some(legs)) =
+        (m.grip_height_m, m.grip_ahead_of_midfoot_m, m.grip_to_legs_m)
+    {
+        line(ui, "bar off the floor", format!("{:.0} cm", h * 100.0));
+        if ahead >= 0.0 {
+            line(
+                ui,
+                "bar ahead of the midfoot",
+                format!("{:.0} cm", ahead * 100.0),
+            );
+        } else {
+            line(
+                ui,
+                "bar behind the midfoot",
+                format!("{:.0} cm", -ahead * 100.0),
+            );
+        }
+        if legs < 0.005 {
+            line(ui, "", "Bar against the legs".to_string());
+        } else {
+            line(ui, "bar off the legs", format!("{:.0} cm", legs * 100.0));
+        }
+    }
     let d = m.dowel_contact;
     let mark = |b: bool| if b { "✔" } else { "✖" };
     ui.horizontal_wrapped(|ui| {
