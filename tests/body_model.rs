@@ -60,13 +60,20 @@ fn a_good_morning_with_schellenbergs_angles_is_a_hinge_with_near_vertical_shins(
     let s = solve(&request(5.3, 75.3, 23.8));
     let v = evaluate(&s, &thresholds(Some("good-morning")));
     assert_eq!(v.pattern, Pattern::Hinge);
+    // The lab's lifters bent their lower backs 23.8°: enough to lift a dowel
+    // off the tailbone, so the tutor, which teaches the seeds' neutral spine,
+    // calls it rounded. The same trunk angle with the hips doing that share
+    // is a correct good morning.
+    assert!(v.has(Fault::RoundedBack), "{:?}", v.faults);
+    let s = solve(&request(5.3, 75.3 + 23.8, 0.0));
+    let v = evaluate(&s, &thresholds(Some("good-morning")));
+    assert!(v.is_correct_hinge(), "{:?}", v.faults);
     // Near vertical: within 10° (a loaded squat tips the shins 30-40° forward).
     assert!(
         v.metrics.shin_angle_deg.abs() < 10.0,
         "shin {}",
         v.metrics.shin_angle_deg
     );
-    assert!(!v.has(Fault::RoundedBack), "{:?}", v.faults);
     assert!(!v.has(Fault::LockedKnees), "{:?}", v.faults);
     assert_eq!(s.balance, Balance::Balanced);
 }
@@ -264,6 +271,10 @@ fn any_request() -> impl Strategy<Value = PoseRequest> {
         ranges::FOREFOOT_RAISE.min..=ranges::FOREFOOT_RAISE.max,
         prop_oneof![Just(1.0f32), Just(0.0f32), 0.0f32..=1.0],
         ranges::REST_AHEAD.min..=ranges::REST_AHEAD.max,
+        prop_oneof![
+            Just(0.0f32),
+            ranges::LOAD_DRIFT.min..=ranges::LOAD_DRIFT.max
+        ],
     );
     (angles, stance, hands).prop_map(|(a, s, h)| {
         let pose = Pose {
@@ -285,6 +296,7 @@ fn any_request() -> impl Strategy<Value = PoseRequest> {
             },
             holding: h.3,
             rest_ahead_m: h.4,
+            load_drift_m: h.5,
             stance_width_m: s.0,
             toe_out_deg: s.1,
             forefoot_raise_m: h.2,
@@ -366,9 +378,11 @@ proptest! {
     #[test]
     fn a_bar_in_front_of_the_legs_never_passes_through_them(r in any_request()) {
         let s = solve(&r);
-        // Hips above the knees: in a full squat (or sitting on the floor) no
-        // one holds a bar in front of the legs with straight arms.
-        let squatting = s.joint(Joint::Pelvis).y < s.joint(Joint::KneeL).y + 0.05;
+        // Hips above the knees, shoulders above the hips: in a full squat (or
+        // sitting on the floor), or folded over until the head hangs below
+        // the hips, no one holds a bar in front of the legs with straight arms.
+        let squatting = s.joint(Joint::Pelvis).y < s.joint(Joint::KneeL).y + 0.05
+            || s.joint(Joint::ShoulderL).y < s.joint(Joint::Pelvis).y;
         if let (Some(gap), Some(held)) = (hinge::body::metrics::grip_leg_gap(&s), s.held)
             && held.implement.carry() == hinge::body::Carry::FrontOfLegs
             && !squatting
@@ -443,28 +457,33 @@ fn the_body_segments_come_from_de_leva() {
 }
 
 #[test]
-fn every_faulty_twin_shows_its_fault_and_differs_from_the_correct_hinge() {
+fn every_still_faulty_twin_shows_its_fault_and_differs_from_the_correct_hinge() {
     let t = thresholds(Some("rdl"));
     for (knee, hip) in [(20.0, 80.0), (15.0, 95.0), (25.0, 60.0)] {
-        let correct = request(knee, hip, 0.0);
+        let mut correct = request(knee, hip, 0.0);
+        // A bar in the hands, so the bar can drift.
+        correct.load = Some(Load {
+            mass_kg: 30.0,
+            at: LoadPlace::Hands,
+            implement: Implement::Barbell,
+        });
         let good = solve(&correct);
         assert!(evaluate(&good, &t).is_correct_hinge());
         for fault in Fault::ALL {
             let twin = hinge::coach::faulty_pose(&correct, fault);
             let bad = solve(&twin);
             let v = evaluate(&bad, &t);
+            // Timing faults need the repetition (tests/drills.rs); their
+            // still twin shows the moment they happen.
             if fault.seen_in_one_pose() {
                 assert!(v.has(fault), "{knee}/{hip} {fault:?}: {:?}", v.faults);
-            } else if fault == Fault::HipsUpAndDown {
-                // A motion fault; frozen at depth it is a squatted hinge.
-                assert!(
-                    v.has(Fault::SquattingTheHinge),
-                    "{knee}/{hip}: {:?}",
-                    v.faults
-                );
             }
-            // Pulling with the arms is a timing fault (the arms lift before the
-            // hips drive): one still pose cannot show it to the evaluator.
+            // Arms that carry a bar cannot be shown lifting it (the arms are
+            // straight); pulling with the arms is a fault of the pull-throughs,
+            // whose hands hold a cable, not a load.
+            if fault == Fault::ArmsPulling {
+                continue;
+            }
             let moved = good
                 .joints
                 .iter()
@@ -489,6 +508,52 @@ fn every_faulty_twin_shows_its_fault_and_differs_from_the_correct_hinge() {
     let good = m(&correct);
     assert!(round.hip_behind_ankle_m < good.hip_behind_ankle_m - 0.02);
     assert!(squat.knee_ahead_of_toes_m > good.knee_ahead_of_toes_m + 0.1);
+}
+
+#[test]
+fn the_lower_back_rule_and_the_dowel_agree() {
+    // Whatever the stature and the depth, the coach calls a rounded lower
+    // back exactly when a dowel along the back would lose the tailbone
+    // (outside a 1° band around the threshold, where a finger's thickness
+    // decides).
+    let t = thresholds(None);
+    for stature in [1.5, 1.75, 2.0] {
+        for (knee, hip) in [(20.0, 40.0), (20.0, 80.0), (60.0, 110.0)] {
+            for step in 0..=60 {
+                let lumbar = step as f32 * 0.5;
+                if (lumbar - t.rounded_back_lumbar_deg).abs() < 1.0 {
+                    continue;
+                }
+                let mut r = request(knee, hip, lumbar);
+                r.stature_m = stature;
+                let s = solve(&r);
+                let v = evaluate(&s, &t);
+                assert_eq!(
+                    v.has(Fault::RoundedBack),
+                    !v.metrics.dowel_contact.sacrum,
+                    "{stature} m, knee {knee}, hip {hip}, lumbar {lumbar}: {:?}",
+                    v.metrics.dowel_contact
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn retired_fault_ids_still_read() {
+    assert_eq!(
+        Fault::from_id("hips_up_and_down"),
+        Some(Fault::SquattingTheHinge)
+    );
+    let f: Fault = ron::from_str("hips_up_and_down").unwrap();
+    assert_eq!(f, Fault::SquattingTheHinge);
+    let catalogue = FaultCatalogue::builtin();
+    for fault in Fault::ALL {
+        let info = catalogue.get(fault);
+        for text in [&info.description, &info.look_for, &info.cue, &info.source] {
+            assert!(!text.trim().is_empty(), "{fault:?}");
+        }
+    }
 }
 
 // --- shoulders, grip and a held bar (BIOMECHANICS.md §2b, §3) ---

@@ -368,6 +368,47 @@ fn the_lifts_are_shaped_like_the_lab_s() {
     }
 }
 
+/// The coach watching whole repetitions: each drill's correct repetition
+/// has no fault, and its faulty twin for each fault it is prone to is found
+/// to have that fault and ends standing like the correct figure.
+#[test]
+fn every_fault_is_found_in_its_own_repetition_and_none_in_the_correct_one() {
+    use hinge::coach::judge;
+    let library = Library::builtin();
+    let file = ThresholdsFile::builtin();
+    let mut covered = std::collections::BTreeSet::new();
+    let mut wrong = Vec::new();
+    for d in &library.drills {
+        let t = d.thresholds(&file);
+        let correct = judge(&d.repetition(None, 1.0 / 30.0, &file), &t);
+        if !correct.is_empty() {
+            wrong.push(format!("{} correct: {correct:?}", d.id));
+        }
+        for fault in &d.faults {
+            covered.insert(*fault);
+            let frames = d.repetition(Some(*fault), 1.0 / 30.0, &file);
+            let found = judge(&frames, &t);
+            if !found.iter().any(|f| f.id == *fault) {
+                wrong.push(format!("{} {}: not found ({found:?})", d.id, fault.id()));
+            }
+            let end = frames.last().unwrap();
+            let knee = end.solved.request.pose.knee_deg;
+            if knee >= 30.0 {
+                wrong.push(format!(
+                    "{} {}: ends with the knee at {knee:.0}°",
+                    d.id,
+                    fault.id()
+                ));
+            }
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+    // Every fault in the catalogue is some drill's, so each is shown somewhere.
+    for fault in hinge::coach::Fault::ALL {
+        assert!(covered.contains(&fault), "no drill is prone to {fault:?}");
+    }
+}
+
 fn drill_text(id: &str) -> String {
     std::fs::read_to_string(assets().join(format!("drills/{id}.drill.ron"))).unwrap()
 }

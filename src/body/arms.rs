@@ -150,8 +150,10 @@ pub(super) fn place(
             let lats = shin_deg - LAT_PULL_MAX_DEG;
             match legs.first_contact(centre, r, radius) {
                 Some(t) => t.max(lats),
-                // Nothing to rest on: the arm hangs plumb.
-                None => shin_deg,
+                // Nowhere to rest it that far off the legs: as far out in
+                // front of them as the arm reaches, at most raised to the
+                // horizontal.
+                None => legs.furthest_in_front(centre, r, lats, shin_deg + 90.0),
             }
         }),
         ArmSpec::OverMidfoot { x, midfoot, up } => {
@@ -341,6 +343,24 @@ impl LegFront {
             }
         }
         best
+    }
+
+    /// The arm angle between `from` and `to` (degrees, as in
+    /// [`LegFront::first_contact`]) that holds the grip furthest in front of
+    /// the legs: 31 looks along the way.
+    pub fn furthest_in_front(&self, centre: Vec2, r: f32, from: f32, to: f32) -> f32 {
+        let outline = surface::leg_front(self.hip, self.knee, self.ankle, self.stature_m, 0.0);
+        (0..=30)
+            .map(|i| from + (to - from) * i as f32 / 30.0)
+            .map(|theta| {
+                let (s, c) = theta.to_radians().sin_cos();
+                let p = centre + Vec2::new(s, -c) * r;
+                (theta, surface::distance_in_front(&outline, p))
+            })
+            .fold((from, f32::NEG_INFINITY), |best, x| {
+                if x.1 > best.1 { x } else { best }
+            })
+            .0
     }
 }
 

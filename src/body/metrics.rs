@@ -21,7 +21,8 @@ impl DowelContact {
 }
 
 /// A gap this small between the dowel and a contact point still counts as
-/// touching: about a finger's thickness (the drill is felt, not measured).
+/// touching: about a finger's thickness at 1.75 m (the drill is felt, not
+/// measured), growing with the body.
 pub const DOWEL_TOLERANCE_M: f32 = 0.02;
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -147,7 +148,8 @@ pub fn l5s1_moment(s: &SolvedBody) -> f32 {
 /// is out of line: with a rounded lower back the sacrum leaves the dowel, with
 /// the chin up the head does (BIOMECHANICS.md §4).
 pub fn dowel_contact(s: &SolvedBody) -> DowelContact {
-    let [head, upper_back, sacrum] = dowel_gaps(s).map(|gap| gap.abs() <= DOWEL_TOLERANCE_M);
+    let tolerance = DOWEL_TOLERANCE_M * s.body.stature_m / super::anthropometry::DEFAULT_STATURE_M;
+    let [head, upper_back, sacrum] = dowel_gaps(s).map(|gap| gap.abs() <= tolerance);
     DowelContact {
         head,
         upper_back,

@@ -36,6 +36,10 @@ pub struct Pose {
     pub holding: f32,
     /// Where a load in the hands rests on the floor, ahead of the midfoot.
     pub rest_ahead_m: f32,
+    /// How far a load in the hands drifts forward: off the front of the
+    /// legs, or ahead of over the midfoot (the faulty "bar drifting away";
+    /// 0 for a lifter whose lats keep it in).
+    pub load_drift_m: f32,
     /// Distance between the ankle centres.
     pub stance_width_m: f32,
     /// Rotation of each foot outward from straight ahead.
@@ -240,6 +244,7 @@ impl Default for Pose {
             arms: Arms::Hang,
             holding: 1.0,
             rest_ahead_m: 0.0,
+            load_drift_m: 0.0,
             // Heels about hip width apart (seed 002), toes slightly out
             // (Escamilla 2000: conventional stance 32 cm, toe-out 14°).
             stance_width_m: 0.25,
@@ -487,6 +492,12 @@ pub mod ranges {
         max: 0.3,
         unit: " m",
     };
+    pub const LOAD_DRIFT: Range = Range {
+        name: "load-drift",
+        min: 0.0,
+        max: 0.3,
+        unit: " m",
+    };
     pub const BALANCE_SHIFT: Range = Range {
         name: "balance-shift",
         min: -0.15,
@@ -561,6 +572,7 @@ impl PoseRequest {
             (ranges::FOREFOOT_RAISE, p.forefoot_raise_m),
             (ranges::HOLDING, p.holding),
             (ranges::REST_AHEAD, p.rest_ahead_m),
+            (ranges::LOAD_DRIFT, p.load_drift_m),
             (ranges::BALANCE_SHIFT, p.balance_shift_m),
             (ranges::STATURE, self.stature_m),
         ];

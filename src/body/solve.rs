@@ -309,6 +309,7 @@ fn pass(request: &PoseRequest, body: &Body, shin_guess: f32) -> SolvedBody {
         (Some(l), None) => Some(l),
     };
     let rest_ahead = ranges::REST_AHEAD.clamp(p.rest_ahead_m);
+    let drift = ranges::LOAD_DRIFT.clamp(p.load_drift_m);
 
     let m = &body.masses;
     let f = body.com_fractions();
@@ -431,14 +432,15 @@ fn pass(request: &PoseRequest, body: &Body, shin_guess: f32) -> SolvedBody {
             Some(l) if l.at == LoadPlace::Hands => {
                 let x = grip_x(l.implement, body, half_stance);
                 match l.implement.carry() {
+                    // Drifting, it rests on the legs further out: as if thicker.
                     Carry::FrontOfLegs => ArmSpec::OnLegs {
                         x,
-                        radius: l.implement.contact_radius_m(),
+                        radius: l.implement.contact_radius_m() + drift,
                     },
                     Carry::Hanging => {
-                        // The world's vertical through the midfoot, seen
-                        // from the leaning frame.
-                        let midfoot = lean(Vec2::new(-ankle_z, -ankle_y), -shin_guess);
+                        // The world's vertical through the midfoot (or
+                        // ahead of it, drifting), seen from the leaning frame.
+                        let midfoot = lean(Vec2::new(drift - ankle_z, -ankle_y), -shin_guess);
                         let up = lean(Vec2::Y, -shin_guess);
                         ArmSpec::OverMidfoot { x, midfoot, up }
                     }

@@ -4,7 +4,7 @@ use serde::Serialize;
 
 use super::fault::{Fault, Pattern};
 use super::thresholds::Thresholds;
-use crate::body::{Balance, Metrics, SolvedBody};
+use crate::body::{Balance, Carry, Metrics, SolvedBody};
 
 /// The coach's verdict on one pose.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -56,6 +56,21 @@ pub fn classify(s: &SolvedBody, t: &Thresholds) -> Pattern {
     Pattern::Hinge
 }
 
+/// Whether what the hands hold has drifted away: a bar off the front of the
+/// legs, bells away from over the midfoot (B §2b: the bar stays on the legs
+/// and over the midfoot).
+fn bar_drifts(s: &SolvedBody, m: &Metrics, t: &Thresholds) -> bool {
+    let Some(held) = s.held.filter(|h| h.in_hands) else {
+        return false;
+    };
+    match held.implement.carry() {
+        Carry::FrontOfLegs => m.grip_to_legs_m.is_some_and(|g| g > t.bar_drift_m),
+        Carry::Hanging => m
+            .grip_ahead_of_midfoot_m
+            .is_some_and(|a| a.abs() > t.bar_drift_m),
+    }
+}
+
 /// Evaluate one solved pose against a set of thresholds.
 pub fn evaluate(s: &SolvedBody, t: &Thresholds) -> Verdict {
     let metrics = Metrics::of(s);
@@ -103,9 +118,25 @@ pub fn evaluate(s: &SolvedBody, t: &Thresholds) -> Verdict {
     if s.balance == Balance::OnToes || metrics.com_ahead_of_midfoot_m > toes_limit {
         faults.push(Fault::WeightOnToes);
     }
+    let heels_limit = t.weight_on_heels_foot_fraction * s.body.foot_m;
+    if s.balance == Balance::OnHeels || metrics.com_ahead_of_midfoot_m < -heels_limit {
+        faults.push(Fault::WeightOnHeels);
+    }
 
     if p.valgus_deg >= t.knees_caving_deg {
         faults.push(Fault::KneesCaving);
+    }
+
+    if p.thoracic_deg >= t.rounded_upper_back_thoracic_deg {
+        faults.push(Fault::RoundedUpperBack);
+    }
+
+    if bar_drifts(s, &metrics, t) {
+        faults.push(Fault::BarDrift);
+    }
+
+    if p.hip_deg <= t.leaning_back_hip_deg {
+        faults.push(Fault::LeaningBack);
     }
 
     faults.sort();

@@ -47,55 +47,83 @@ impl Pattern {
     }
 }
 
-/// Faults a coach names (INTERFACES.md ids, BIOMECHANICS.md §4).
+/// Faults a coach names (INTERFACES.md ids, BIOMECHANICS.md §4, and the
+/// deadlift faults of the second round).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Fault {
     RoundedBack,
+    RoundedUpperBack,
+    /// Also accepted as `hips_up_and_down`: a hip path that goes down rather
+    /// than back is what a squatted hinge looks like, so the two are one.
+    #[serde(alias = "hips_up_and_down")]
     SquattingTheHinge,
     LockedKnees,
     ChinUp,
     RibsFlared,
     WeightOnToes,
-    HipsUpAndDown,
+    WeightOnHeels,
+    HipsRiseFirst,
+    BarDrift,
+    LeaningBack,
     KneesCaving,
     ArmsPulling,
 }
 
 impl Fault {
-    pub const ALL: [Fault; 9] = [
+    pub const ALL: [Fault; 13] = [
         Fault::RoundedBack,
+        Fault::RoundedUpperBack,
         Fault::SquattingTheHinge,
         Fault::LockedKnees,
         Fault::ChinUp,
         Fault::RibsFlared,
         Fault::WeightOnToes,
-        Fault::HipsUpAndDown,
+        Fault::WeightOnHeels,
+        Fault::HipsRiseFirst,
+        Fault::BarDrift,
+        Fault::LeaningBack,
         Fault::KneesCaving,
         Fault::ArmsPulling,
     ];
 
+    /// Ids that were retired, and the fault each now names (INTERFACES.md:
+    /// a retired id stays accepted as an alias).
+    pub const RETIRED: [(&'static str, Fault); 1] =
+        [("hips_up_and_down", Fault::SquattingTheHinge)];
+
     pub fn id(self) -> &'static str {
         match self {
             Fault::RoundedBack => "rounded_back",
+            Fault::RoundedUpperBack => "rounded_upper_back",
             Fault::SquattingTheHinge => "squatting_the_hinge",
             Fault::LockedKnees => "locked_knees",
             Fault::ChinUp => "chin_up",
             Fault::RibsFlared => "ribs_flared",
             Fault::WeightOnToes => "weight_on_toes",
-            Fault::HipsUpAndDown => "hips_up_and_down",
+            Fault::WeightOnHeels => "weight_on_heels",
+            Fault::HipsRiseFirst => "hips_rise_first",
+            Fault::BarDrift => "bar_drift",
+            Fault::LeaningBack => "leaning_back",
             Fault::KneesCaving => "knees_caving",
             Fault::ArmsPulling => "arms_pulling",
         }
     }
 
+    /// A fault by its id, or by a retired id it replaced.
     pub fn from_id(id: &str) -> Option<Fault> {
-        Fault::ALL.into_iter().find(|f| f.id() == id)
+        Fault::ALL.into_iter().find(|f| f.id() == id).or_else(|| {
+            Fault::RETIRED
+                .iter()
+                .find(|(old, _)| *old == id)
+                .map(|(_, f)| *f)
+        })
     }
 
-    /// Whether one still pose can show this fault (the others need motion).
+    /// Whether one still pose can show this fault (the others are about
+    /// timing: they need the repetition).
     pub fn seen_in_one_pose(self) -> bool {
-        !matches!(self, Fault::HipsUpAndDown | Fault::ArmsPulling)
+        !matches!(self, Fault::HipsRiseFirst | Fault::ArmsPulling)
     }
 }
 

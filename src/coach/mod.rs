@@ -4,9 +4,11 @@
 pub mod evaluate;
 pub mod fault;
 pub mod faulty;
+pub mod rep;
 pub mod thresholds;
 
 pub use evaluate::{Verdict, classify, evaluate};
 pub use fault::{Fault, FaultCatalogue, FaultInfo, Pattern};
-pub use faulty::faulty_pose;
+pub use faulty::{Moment, faulty_pose, twin};
+pub use rep::{Frame, RepFault, judge};
 pub use thresholds::{ThresholdOverrides, Thresholds, ThresholdsFile};

@@ -83,6 +83,23 @@ thresholds! {
     weight_on_toes_foot_fraction: f32,
     /// Knees caving: valgus past this.
     knees_caving_deg: f32,
+    /// Rounded upper back: thoracic flexion at or past this.
+    rounded_upper_back_thoracic_deg: f32,
+    /// Weight on the heels: centre of mass behind the midfoot by more than
+    /// this fraction of the foot's length.
+    weight_on_heels_foot_fraction: f32,
+    /// The bar drifting away: a bar in front of the legs this far off them,
+    /// or bells this far from over the midfoot.
+    bar_drift_m: f32,
+    /// Leaning back at lockout: the hips extended past neutral this far
+    /// (negative), pushing the trunk behind the feet.
+    leaning_back_hip_deg: f32,
+    /// Hips rising first: in the lift, the torso tips this much further
+    /// towards the floor before the hips are halfway up.
+    hips_rise_first_torso_deg: f32,
+    /// Pulling with the arms: on the way up, the hands this far forward of
+    /// hanging straight down before the hips are halfway up.
+    arms_pulling_deg: f32,
 }
 
 /// The thresholds file: defaults plus named presets.
@@ -139,6 +156,10 @@ impl Thresholds {
                 "weight_on_toes_foot_fraction",
                 self.weight_on_toes_foot_fraction,
             ),
+            (
+                "weight_on_heels_foot_fraction",
+                self.weight_on_heels_foot_fraction,
+            ),
         ];
         for (name, v) in shares {
             if !(v.is_finite() && (0.0..=1.0).contains(&v)) {
@@ -152,15 +173,28 @@ impl Thresholds {
             ("rounded_back_lumbar_deg", self.rounded_back_lumbar_deg),
             ("locked_knee_min_hip_deg", self.locked_knee_min_hip_deg),
             ("knees_caving_deg", self.knees_caving_deg),
+            (
+                "rounded_upper_back_thoracic_deg",
+                self.rounded_upper_back_thoracic_deg,
+            ),
+            ("hips_rise_first_torso_deg", self.hips_rise_first_torso_deg),
+            ("arms_pulling_deg", self.arms_pulling_deg),
         ];
         for (name, v) in angles {
             if !(v.is_finite() && (0.0..=180.0).contains(&v)) {
                 return Err(format!("{name} = {v} must be between 0 and 180 degrees"));
             }
         }
+        if !(self.bar_drift_m.is_finite() && (0.0..=0.5).contains(&self.bar_drift_m)) {
+            return Err(format!(
+                "bar_drift_m = {} must be between 0 and 0.5 m",
+                self.bar_drift_m
+            ));
+        }
         for (name, v) in [
             ("chin_up_neck_deg", self.chin_up_neck_deg),
             ("ribs_flared_lumbar_deg", self.ribs_flared_lumbar_deg),
+            ("leaning_back_hip_deg", self.leaning_back_hip_deg),
         ] {
             if !(v.is_finite() && (-90.0..=0.0).contains(&v)) {
                 return Err(format!(

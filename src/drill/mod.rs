@@ -10,7 +10,7 @@ pub mod playback;
 use serde::{Deserialize, Serialize};
 
 use crate::body::{Arms, Hand, Implement, Load, LoadPlace, PoseRequest, Range, ranges, solve};
-use crate::coach::{Fault, Thresholds, ThresholdsFile, evaluate};
+use crate::coach::{Fault, Frame, Moment, Thresholds, ThresholdsFile, evaluate, twin};
 use crate::content::{ContentError, parse_ron};
 
 pub use playback::Playback;
@@ -679,6 +679,65 @@ impl Drill {
             start = end;
         }
         (last.to, n - 1)
+    }
+
+    /// The deepest hip angle of the repetition: what "full depth" is for a
+    /// faulty twin.
+    pub fn deepest_hip_deg(&self) -> f32 {
+        self.phases
+            .iter()
+            .map(|p| p.to.hip_deg)
+            .fold(0.0, f32::max)
+            .max(1.0)
+    }
+
+    /// Where in the repetition a key falls, for a faulty twin.
+    pub fn moment(&self, key: &Key, phase: usize) -> Moment {
+        Moment {
+            depth: (key.hip_deg / self.deepest_hip_deg()).clamp(0.0, 1.0),
+            rising: self
+                .phases
+                .get(phase)
+                .is_some_and(|p| p.kind == PhaseKind::Ascent),
+        }
+    }
+
+    /// The pose at `t` seconds into a repetition, correct or with a fault
+    /// put in where it happens.
+    pub fn request_at(&self, t: f32, fault: Option<Fault>) -> PoseRequest {
+        let (key, phase) = self.sample(t);
+        let correct = self.request(&key);
+        match fault {
+            Some(f) => twin(&correct, f, self.moment(&key, phase)),
+            None => correct,
+        }
+    }
+
+    /// One repetition, frame by frame every `step_s` seconds of drill time,
+    /// solved and judged by this drill's thresholds (a faulty twin's with
+    /// `fault`).
+    pub fn repetition(
+        &self,
+        fault: Option<Fault>,
+        step_s: f32,
+        file: &ThresholdsFile,
+    ) -> Vec<Frame> {
+        let t = self.thresholds(file);
+        let step = if step_s.is_finite() && step_s > 1e-3 {
+            step_s
+        } else {
+            1.0 / 30.0
+        };
+        let n = (self.duration_s() / step).ceil() as usize;
+        (0..=n)
+            .map(|i| {
+                let time = (i as f32 * step).min(self.duration_s());
+                let (_, phase) = self.sample(time);
+                let kind = self.phases.get(phase).map_or(PhaseKind::Hold, |p| p.kind);
+                let solved = solve(&self.request_at(time, fault));
+                Frame::new(time, kind.id(), kind == PhaseKind::Ascent, solved, &t)
+            })
+            .collect()
     }
 
     /// Where the load hangs, for the props.
