@@ -18,10 +18,10 @@ fn bank() -> QuizBank {
 }
 
 #[test]
-fn the_bank_has_40_questions_over_every_kind_fault_and_level() {
+fn the_bank_has_50_questions_over_every_kind_fault_and_level() {
     let bank = bank();
     let questions: Vec<_> = bank.quizzes.iter().flat_map(|q| &q.questions).collect();
-    assert!(questions.len() >= 40, "{} questions", questions.len());
+    assert!(questions.len() >= 50, "{} questions", questions.len());
     for kind in Kind::ALL {
         let n = questions.iter().filter(|q| q.ask.kind() == kind).count();
         assert!(n >= 5, "{kind:?}: only {n} questions");
@@ -45,6 +45,22 @@ fn the_bank_has_40_questions_over_every_kind_fault_and_level() {
         Level::ALL.len(),
         "levels asked about: {levels:?}"
     );
+    // No prompt gives its answer away (the loader refuses one that does; this
+    // checks the shipped questions the same way a learner reads them).
+    let catalogue = hinge::coach::FaultCatalogue::builtin();
+    for q in &questions {
+        let prompt = q.prompt(&library, &catalogue).to_lowercase();
+        for answer in q.answer_texts(&catalogue) {
+            assert!(
+                !prompt.contains(&answer.to_lowercase()),
+                "{}: the prompt says `{answer}`",
+                q.id
+            );
+        }
+        if let Some(f) = q.ask.fault() {
+            assert!(!prompt.contains(&f.id().replace('_', " ")), "{}", q.id);
+        }
+    }
     for q in &questions {
         assert!(q.explanation.len() > 40, "{}: explanation too short", q.id);
         assert!(
@@ -121,6 +137,10 @@ fn a_broken_quiz_file_is_named_with_its_line_and_the_others_still_load() {
 
 /// A one-question quiz around `ask`, written as RON and parsed.
 fn parse_one(ask: Ask) -> Result<Quiz, hinge::content::ContentError> {
+    parse_one_asking(ask, None)
+}
+
+fn parse_one_asking(ask: Ask, prompt: Option<&str>) -> Result<Quiz, hinge::content::ContentError> {
     let quiz = Quiz {
         id: "one".into(),
         title: "One".into(),
@@ -128,7 +148,7 @@ fn parse_one(ask: Ask) -> Result<Quiz, hinge::content::ContentError> {
         questions: vec![hinge::quiz::Question {
             id: "the-question".into(),
             ask,
-            prompt: None,
+            prompt: prompt.map(str::to_string),
             explanation: "Because.".into(),
             source: "seed 001".into(),
         }],
@@ -204,16 +224,73 @@ fn questions_that_would_mislead_are_refused_with_their_line() {
     })
     .unwrap_err();
     assert!(e.message.contains("standing still"), "{e}");
-    // nor drills listed out of ladder order.
-    let e = parse_one(Ask::Order {
-        drills: vec![
-            "barbell-rdl".into(),
-            "wall-hinge".into(),
-            "goblet-hinge".into(),
-        ],
-    })
-    .unwrap_err();
+    // nor drills listed out of ladder order,
+    let order = |ids: [&str; 3]| {
+        parse_one(Ask::Order {
+            drills: ids.iter().map(|s| s.to_string()).collect(),
+        })
+    };
+    let e = order(["barbell-rdl", "dowel-hinge", "dumbbell-rdl"]).unwrap_err();
     assert!(e.message.contains("easiest first") && e.line > 0, "{e}");
+    // nor two drills of one rung (seed 004 does not rank them),
+    let e = order(["dumbbell-rdl", "kettlebell-deadlift", "barbell-rdl"]).unwrap_err();
+    assert!(e.message.contains("higher rung"), "{e}");
+    // nor a drill that is not on seed 004's ladder at all,
+    let e = order(["wall-hinge", "dumbbell-rdl", "barbell-rdl"]).unwrap_err();
+    assert!(e.message.contains("not on seed 004's ladder"), "{e}");
+    order(["dowel-hinge", "dumbbell-rdl", "barbell-rdl"]).unwrap();
+    // nor a prompt that names its answer or says its cue,
+    let spot = Ask::SpotFault {
+        drill: "barbell-rdl".into(),
+        fault: Fault::LockedKnees,
+        choices: vec![Fault::LockedKnees, Fault::ChinUp],
+    };
+    let e =
+        parse_one_asking(spot.clone(), Some("Barbell RDL: are these locked knees?")).unwrap_err();
+    assert!(e.message.contains("gives the answer away"), "{e}");
+    let catalogue = hinge::coach::FaultCatalogue::builtin();
+    let cue = catalogue.cue(Fault::LockedKnees).to_string();
+    let e = parse_one_asking(
+        Ask::MatchCue {
+            drill: "barbell-rdl".into(),
+            fault: Fault::LockedKnees,
+            choices: vec![Fault::LockedKnees, Fault::ChinUp],
+        },
+        Some(&format!("Would you say: {cue}")),
+    )
+    .unwrap_err();
+    assert!(e.message.contains("gives the answer away"), "{e}");
+    // nor a pose to set given in numbers,
+    let e = parse_one_asking(
+        Ask::SetPose {
+            drill: "dowel-hinge".into(),
+            goal: hinge::drill::lesson::Goal {
+                hip_deg: Some((75.0, 100.0)),
+                hinge: true,
+                ..Default::default()
+            },
+            example: hinge::drill::Key {
+                knee_deg: 20.0,
+                hip_deg: 90.0,
+                ..Default::default()
+            },
+        },
+        Some("Fold the hips to 75-100°."),
+    )
+    .unwrap_err();
+    assert!(e.message.contains("in words, not numbers"), "{e}");
+    // nor a question in words whose prompt holds its answer.
+    let e = parse_one_asking(
+        Ask::Principle {
+            drill: None,
+            fault: None,
+            choices: vec!["Over the middle of the feet.".into(), "On the toes.".into()],
+            answer: 0,
+        },
+        Some("Is the weight over the middle of the feet."),
+    )
+    .unwrap_err();
+    assert!(e.message.contains("gives the answer away"), "{e}");
 }
 
 #[test]

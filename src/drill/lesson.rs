@@ -1,6 +1,7 @@
-//! The guided first lesson: seed 001's steps (set up, start at the hips,
-//! descend to hamstring tension, hold, return), then the wall drill and the
-//! dowel drill. Each step shows a pose on the mannequin, then the learner
+//! The guided first lesson: the toe touch beside the hinge (seed 003), seed
+//! 001's steps (set up, start at the hips, descend to hamstring tension,
+//! hold, return), the wall drill and its easier version (seed 003), the
+//! dowel drill and the band-and-stick drill (seed 002), then the next rung. Each step shows a pose on the mannequin, then the learner
 //! makes it with the sliders until the coach accepts it. Plain Rust.
 
 use serde::{Deserialize, Serialize};
@@ -28,11 +29,13 @@ pub struct Goal {
     pub hold_s: f32,
 }
 
-/// One line of feedback: met or not, and what it says.
+/// One line of feedback: met or not, what it says in coaching words, and
+/// the numbers behind it (a quiz shows those only after the answer).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Check {
     pub ok: bool,
     pub text: String,
+    pub detail: Option<String>,
 }
 
 impl Goal {
@@ -49,13 +52,14 @@ impl Goal {
                      high: &str| {
             let ok = (lo..=hi).contains(&x);
             let text = if ok {
-                format!("{what}: {x:.0}° (aim {lo:.0}-{hi:.0}°)")
+                format!("{what}: just right")
             } else if x < lo {
-                format!("{what}: {x:.0}°, {low} (aim {lo:.0}-{hi:.0}°)")
+                format!("{what}: {low}")
             } else {
-                format!("{what}: {x:.0}°, {high} (aim {lo:.0}-{hi:.0}°)")
+                format!("{what}: {high}")
             };
-            v.push(Check { ok, text });
+            let detail = Some(format!("{what} {x:.0}°, aim {lo:.0}-{hi:.0}°"));
+            v.push(Check { ok, text, detail });
         };
         if let Some(r) = self.knee_deg {
             range(
@@ -86,17 +90,23 @@ impl Goal {
                 } else {
                     format!("The coach sees {}, not a hinge", verdict.pattern.id())
                 },
+                detail: None,
             });
         }
         if let Some(min) = self.min_hip_behind_ankle_m {
             let x = verdict.metrics.hip_behind_ankle_m;
             v.push(Check {
                 ok: x >= min,
-                text: format!(
-                    "Hips {:.0} cm behind the ankles (reach {:.0} cm to touch the wall)",
+                text: if x >= min {
+                    "Your seat reaches the wall".into()
+                } else {
+                    "Send your seat further back, to the wall".into()
+                },
+                detail: Some(format!(
+                    "Hips {:.0} cm behind the ankles, {:.0} cm to touch the wall",
                     x * 100.0,
                     min * 100.0
-                ),
+                )),
             });
         }
         if self.dowel {
@@ -109,6 +119,7 @@ impl Goal {
                 } else {
                     "Keep head, upper back and tailbone on the dowel".into()
                 },
+                detail: None,
             });
         }
         let clean = verdict.faults.is_empty() && verdict.balance == crate::body::Balance::Balanced;
@@ -122,6 +133,7 @@ impl Goal {
                 let names: Vec<&str> = verdict.faults.iter().map(|f| f.id()).collect();
                 format!("Fix: {}", names.join(", ").replace('_', " "))
             },
+            detail: None,
         });
         v
     }
@@ -139,6 +151,10 @@ pub struct Step {
     /// The pose the mannequin shows; `None` plays the whole drill.
     #[serde(default)]
     pub show: Option<Key>,
+    /// A pose shown first, beside it, as what not to do (the toe touch
+    /// before the hinge, seed 003).
+    #[serde(default)]
+    pub contrast: Option<Key>,
     pub goal: Goal,
     /// Said when the learner gets it.
     pub praise: String,

@@ -15,12 +15,14 @@ use crate::content::{ContentError, parse_ron};
 
 pub use playback::Playback;
 
-/// Rungs of the progression ladder (seed 004), plus the unloaded drills that
-/// come before it (the wall, dowel and band drills of seeds 002 and 003).
+/// Rungs of the progression ladder (seed 004), plus the unloaded drills of
+/// the other seeds that come before it (the wall and band-and-stick drills
+/// of seeds 002 and 003). The other seeds' loaded drills sit beside a rung
+/// (`Drill::on_ladder` is false for them).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Level {
-    /// Unloaded drills that teach the shape (seeds 001-003).
+    /// Before the ladder: unloaded drills that teach the shape (seeds 002, 003).
     Foundation,
     /// Seed 004 rung 1: drills that give feedback on the hinge.
     Feedback,
@@ -58,7 +60,7 @@ impl Level {
 
     pub fn name(self) -> &'static str {
         match self {
-            Level::Foundation => "Foundation: learn the shape",
+            Level::Foundation => "Before the ladder: learn the shape",
             Level::Feedback => "Level 1: feedback drills",
             Level::LoadedSkill => "Level 2: loaded skill",
             Level::Strength => "Level 3: strength",
@@ -324,6 +326,14 @@ pub struct Drill {
     pub why: String,
     /// Which seed article (and BIOMECHANICS.md section) it rests on.
     pub source: String,
+    /// Whether seed 004 puts this drill on its ladder (at `level`); the
+    /// other seeds' drills sit beside it, at the rung the tutor finds fits.
+    #[serde(default)]
+    pub on_ladder: bool,
+    /// What the drill card should say about how the drill was made, where a
+    /// seed only names it (our reading of a short description).
+    #[serde(default)]
+    pub note: Option<String>,
     /// What a learner needs, in words.
     pub equipment: Vec<String>,
     /// What is drawn.

@@ -44,6 +44,18 @@ pub enum Ask {
         /// Faults whose cues are offered (the answer's among them).
         choices: Vec<Fault>,
     },
+    /// A question on the principles the seeds teach, answered in words; a
+    /// figure may play a drill (with a fault) to look at.
+    Principle {
+        #[serde(default)]
+        drill: Option<String>,
+        #[serde(default)]
+        fault: Option<Fault>,
+        choices: Vec<String>,
+        /// The right choice, counting from 0 as written (they are shuffled
+        /// when asked).
+        answer: usize,
+    },
 }
 
 /// The kinds of question, for coverage and for the command line.
@@ -55,15 +67,17 @@ pub enum Kind {
     SetPose,
     Order,
     MatchCue,
+    Principle,
 }
 
 impl Kind {
-    pub const ALL: [Kind; 5] = [
+    pub const ALL: [Kind; 6] = [
         Kind::SpotFault,
         Kind::WhichCorrect,
         Kind::SetPose,
         Kind::Order,
         Kind::MatchCue,
+        Kind::Principle,
     ];
 
     pub fn name(self) -> &'static str {
@@ -73,6 +87,7 @@ impl Kind {
             Kind::SetPose => "Set the pose",
             Kind::Order => "Order the ladder",
             Kind::MatchCue => "Match the cue",
+            Kind::Principle => "Why and how",
         }
     }
 }
@@ -85,10 +100,12 @@ impl Ask {
             Ask::SetPose { .. } => Kind::SetPose,
             Ask::Order { .. } => Kind::Order,
             Ask::MatchCue { .. } => Kind::MatchCue,
+            Ask::Principle { .. } => Kind::Principle,
         }
     }
 
-    /// The drill the figures perform (for an order question, the first one).
+    /// The drill the figures perform (for an order question, the first one;
+    /// empty for a question in words without a figure).
     pub fn drill(&self) -> &str {
         match self {
             Ask::SpotFault { drill, .. }
@@ -96,6 +113,7 @@ impl Ask {
             | Ask::SetPose { drill, .. }
             | Ask::MatchCue { drill, .. } => drill,
             Ask::Order { drills } => drills.first().map_or("", String::as_str),
+            Ask::Principle { drill, .. } => drill.as_deref().unwrap_or(""),
         }
     }
 
@@ -113,7 +131,16 @@ impl Ask {
     pub fn drills(&self) -> Vec<&str> {
         match self {
             Ask::Order { drills } => drills.iter().map(String::as_str).collect(),
+            Ask::Principle { drill, .. } => drill.iter().map(String::as_str).collect(),
             other => vec![other.drill()],
+        }
+    }
+
+    /// The fault a figure shows with a principle question, if any.
+    pub fn shown_fault(&self) -> Option<Fault> {
+        match self {
+            Ask::Principle { fault, .. } => *fault,
+            other => other.fault(),
         }
     }
 
@@ -121,6 +148,7 @@ impl Ask {
     pub fn option_count(&self) -> usize {
         match self {
             Ask::SpotFault { choices, .. } | Ask::MatchCue { choices, .. } => choices.len(),
+            Ask::Principle { choices, .. } => choices.len(),
             Ask::WhichCorrect { .. } => 2,
             Ask::Order { drills } => drills.len(),
             Ask::SetPose { .. } => 0,
@@ -150,6 +178,8 @@ impl Question {
         let drill = library
             .get(self.ask.drill())
             .map_or(self.ask.drill().to_string(), |d| d.name.clone());
+        // No default prompt names its answer: the learner has to see it.
+        let _ = catalogue;
         match &self.ask {
             Ask::SpotFault { .. } => format!("{drill}: which fault do you see?"),
             Ask::WhichCorrect { .. } => format!("{drill}: which figure, A or B, does it right?"),
@@ -159,10 +189,33 @@ impl Question {
             Ask::Order { .. } => {
                 "Put these drills in ladder order: tap the easiest first.".to_string()
             }
-            Ask::MatchCue { fault, .. } => format!(
-                "{drill} with {}: which cue fixes it?",
-                catalogue.get(*fault).name.to_lowercase()
-            ),
+            Ask::MatchCue { .. } => {
+                format!("{drill}: watch the figure. Which cue would you give it?")
+            }
+            Ask::Principle { .. } => String::new(),
+        }
+    }
+
+    /// What the right answer says: a fault's name, a cue, a choice in words
+    /// (none for a figure, a pose or an order). A prompt must not contain it.
+    pub fn answer_texts<'a>(&'a self, catalogue: &'a FaultCatalogue) -> Vec<&'a str> {
+        match &self.ask {
+            Ask::SpotFault { fault, .. } | Ask::WhichCorrect { fault, .. } => {
+                let info = catalogue.get(*fault);
+                vec![info.name.as_str(), info.cue.as_str()]
+            }
+            Ask::MatchCue { fault, .. } => {
+                let info = catalogue.get(*fault);
+                vec![info.name.as_str(), info.cue.as_str()]
+            }
+            Ask::Principle {
+                choices, answer, ..
+            } => choices
+                .get(*answer)
+                .map(String::as_str)
+                .into_iter()
+                .collect(),
+            _ => Vec::new(),
         }
     }
 
@@ -185,8 +238,16 @@ pub struct Quiz {
     pub questions: Vec<Question>,
 }
 
-/// The pose a figure shows for a fault in a drill: the drill's sticking
-/// point with the fault put in.
+/// Whether `text` gives away `answer`: it holds the answer, or a fault's id
+/// read as words (`chin_up` as "chin up"), ignoring case.
+fn gives_away(text: &str, answer: &str) -> bool {
+    let text = text.to_lowercase();
+    let answer = answer.trim().to_lowercase();
+    !answer.is_empty() && text.contains(&answer)
+}
+
+/// The pose a still figure shows for a fault in a drill: the drill's
+/// sticking point with the fault put in.
 pub fn faulty_request(library: &Library, drill: &str, fault: Fault) -> Option<PoseRequest> {
     let d = library.get(drill)?;
     let hold = d.hold().map(|p| p.to).unwrap_or_default();
@@ -239,9 +300,39 @@ impl Quiz {
                 }
             }
             check_ask(&q.ask, library, thresholds).map_err(err)?;
+            check_prompt(q, library).map_err(err)?;
         }
         Ok(quiz)
     }
+}
+
+/// A prompt must not give the answer away: no name or cue of the fault it
+/// asks about, no answer in words, no numbers for a pose to set (the ranges
+/// show after the answer), and a question in words needs its words.
+fn check_prompt(q: &Question, library: &Library) -> Result<(), String> {
+    let catalogue = FaultCatalogue::builtin();
+    let prompt = q.prompt(library, &catalogue);
+    if q.ask.kind() == Kind::Principle && prompt.trim().is_empty() {
+        return Err("a question in words needs its prompt".into());
+    }
+    let mut giveaways: Vec<String> = q
+        .answer_texts(&catalogue)
+        .into_iter()
+        .map(str::to_string)
+        .collect();
+    if let Some(f) = q.ask.fault() {
+        giveaways.push(f.id().replace('_', " "));
+    }
+    if let Some(g) = giveaways.iter().find(|g| gives_away(&prompt, g)) {
+        return Err(format!("the prompt gives the answer away: it says `{g}`"));
+    }
+    if q.ask.kind() == Kind::SetPose && prompt.chars().any(|c| c.is_ascii_digit()) {
+        return Err(
+            "a set-the-pose prompt says what to do in words, not numbers (the ranges show after the answer)"
+                .into(),
+        );
+    }
+    Ok(())
 }
 
 fn check_ask(ask: &Ask, library: &Library, thresholds: &ThresholdsFile) -> Result<(), String> {
@@ -252,18 +343,22 @@ fn check_ask(ask: &Ask, library: &Library, thresholds: &ThresholdsFile) -> Resul
         );
         evaluate(&solve(r), &t)
     };
-    // The figure must show the fault, and none of the other answers offered.
+    // The figure plays the faulty repetition: the coach must find the fault
+    // in it, and none of the other answers offered.
     let shows = |drill: &str, fault: Fault, others: &[Fault]| -> Result<(), String> {
-        let r = faulty_request(library, drill, fault).ok_or("no such drill")?;
-        let v = judge(drill, &r);
-        if fault.seen_in_one_pose() && !v.has(fault) {
+        let d = library.get(drill).ok_or("no such drill")?;
+        let frames = d.repetition(Some(fault), 1.0 / 30.0, thresholds);
+        let found: Vec<Fault> = crate::coach::judge(&frames, &d.thresholds(thresholds))
+            .iter()
+            .map(|f| f.id)
+            .collect();
+        if !found.contains(&fault) {
             return Err(format!(
-                "the coach does not see `{}` in the faulty {drill} (it sees: {:?})",
-                fault.id(),
-                v.faults
+                "the coach does not see `{}` in the faulty {drill} (it sees: {found:?})",
+                fault.id()
             ));
         }
-        if let Some(o) = others.iter().find(|o| **o != fault && v.has(**o)) {
+        if let Some(o) = others.iter().find(|o| **o != fault && found.contains(o)) {
             return Err(format!(
                 "the faulty {drill} also shows `{}`, another choice: two answers would be right",
                 o.id()
@@ -332,16 +427,55 @@ fn check_ask(ask: &Ask, library: &Library, thresholds: &ThresholdsFile) -> Resul
             if drills.len() < 3 || drills.len() > 5 {
                 return Err("order 3 to 5 drills".into());
             }
-            let rungs: Vec<(Level, u32)> = drills
+            // Only seed 004's ladder has an order, and only between its rungs:
+            // within a rung it names its drills without ranking them.
+            if let Some(d) = drills
                 .iter()
-                .filter_map(|id| library.get(id).map(|d| (d.level, d.rank)))
+                .filter_map(|id| library.get(id))
+                .find(|d| !d.on_ladder)
+            {
+                return Err(format!(
+                    "`{}` is not on seed 004's ladder, so it has no place in its order",
+                    d.id
+                ));
+            }
+            let rungs: Vec<Level> = drills
+                .iter()
+                .filter_map(|id| library.get(id).map(|d| d.level))
                 .collect();
             if rungs.windows(2).any(|w| w[0] >= w[1]) {
                 return Err(format!(
-                    "list the drills easiest first, each on a later rung than the one before (they are: {rungs:?})"
+                    "list the drills easiest first, each on a higher rung than the one before (they are: {rungs:?})"
                 ));
             }
             Ok(())
+        }
+        Ask::Principle {
+            drill,
+            fault,
+            choices,
+            answer,
+        } => {
+            if choices.len() < 2 || choices.len() > 4 {
+                return Err("offer 2 to 4 choices".into());
+            }
+            if *answer >= choices.len() {
+                return Err(format!(
+                    "answer {answer} is past the last choice ({} of them, counted from 0)",
+                    choices.len()
+                ));
+            }
+            let mut sorted: Vec<&str> = choices.iter().map(|c| c.trim()).collect();
+            sorted.sort_unstable();
+            sorted.dedup();
+            if sorted.len() != choices.len() || sorted.iter().any(|c| c.is_empty()) {
+                return Err("every choice says something different".into());
+            }
+            match (drill, fault) {
+                (Some(d), Some(f)) => shows(d, *f, &[]),
+                (None, Some(_)) => Err("a fault to show needs a drill to show it in".into()),
+                _ => Ok(()),
+            }
         }
     }
 }
@@ -494,6 +628,7 @@ impl QuizRun {
                     | Ask::MatchCue { fault, choices, .. } => {
                         choices.iter().position(|c| c == fault).unwrap_or(0)
                     }
+                    Ask::Principle { answer, .. } => *answer,
                     _ => 0,
                 };
                 Shown {

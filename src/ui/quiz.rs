@@ -58,6 +58,11 @@ fn cast(ask: &Ask, options: &[usize], revealed: bool) -> Vec<Option<Role>> {
             })
             .collect(),
         Ask::SetPose { .. } | Ask::Order { .. } => vec![None],
+        Ask::Principle { fault, drill, .. } => match (drill, fault) {
+            (Some(_), Some(f)) => vec![Some(Role::Faulty(*f))],
+            (Some(_), None) => vec![Some(Role::Correct)],
+            _ => vec![None],
+        },
     }
 }
 
@@ -181,6 +186,7 @@ pub fn option_texts(
                 .get(&drills[*o])
                 .map_or(drills[*o].clone(), |d| d.name.clone()),
             Ask::SetPose { .. } => String::new(),
+            Ask::Principle { choices, .. } => choices[*o].clone(),
         })
         .collect()
 }
@@ -213,6 +219,9 @@ pub fn right_answer(
             "for example knees {:.0}°, hips {:.0}°, back neutral (shown on the mannequin)",
             example.knee_deg, example.hip_deg
         ),
+        Ask::Principle {
+            choices, answer, ..
+        } => choices.get(*answer).cloned().unwrap_or_default(),
     }
 }
 
