@@ -586,10 +586,22 @@ impl PoseReport {
 /// degree for `_deg`, tenths of a newton-metre for `_nm`, thousandths for shares.
 pub fn rounded(m: &Metrics) -> serde_json::Value {
     let mut v = serde_json::to_value(m).unwrap_or_default();
+    round_numbers(&mut v, false);
+    v
+}
+
+/// Round every number of a JSON object by its key's unit; inside an object
+/// whose key ends in `_nm` (the moments), every number is newton-metres.
+fn round_numbers(v: &mut serde_json::Value, in_nm: bool) {
     if let Some(map) = v.as_object_mut() {
         for (key, value) in map.iter_mut() {
+            let nm = in_nm || key.ends_with("_nm");
+            if value.is_object() {
+                round_numbers(value, nm);
+                continue;
+            }
             let Some(x) = value.as_f64() else { continue };
-            let step = if key.ends_with("_deg") || key.ends_with("_nm") {
+            let step = if key.ends_with("_deg") || nm {
                 0.1
             } else {
                 0.001
@@ -601,7 +613,6 @@ pub fn rounded(m: &Metrics) -> serde_json::Value {
             *value = serde_json::json!(r);
         }
     }
-    v
 }
 
 /// The echo with its angles to tenths of a degree and its load to grams.

@@ -46,6 +46,9 @@ pub struct Metrics {
     /// The gap between what the hands hold and the front of the shins or
     /// thighs, in the sagittal plane: 0 touching.
     pub grip_to_legs_m: Option<f32>,
+    /// What each joint must carry to hold the pose (both sides, extensor
+    /// positive): see [`super::moments`].
+    pub moments_nm: super::moments::Moments,
 }
 
 impl Metrics {
@@ -81,6 +84,7 @@ impl Metrics {
             grip_height_m: held.map(|h| h.centre().y),
             grip_ahead_of_midfoot_m: held.map(|h| h.centre().z - s.midfoot().z),
             grip_to_legs_m: grip_leg_gap(s).map(|g| g.max(0.0)),
+            moments_nm: super::moments::moments(s),
         }
     }
 }

@@ -4,12 +4,14 @@
 pub mod anthropometry;
 mod arms;
 pub mod metrics;
+pub mod moments;
 pub mod pose;
 pub mod solve;
 pub mod surface;
 
 pub use anthropometry::{Body, Sex};
 pub use metrics::{DowelContact, Metrics};
+pub use moments::{LoadJoint, LoadView, Moments, Part, moments};
 pub use pose::{
     Arms, Carry, Hand, Implement, Load, LoadPlace, Pose, PoseRequest, Range, RangeError, ranges,
 };

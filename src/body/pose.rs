@@ -111,7 +111,7 @@ pub enum Implement {
     Barbell,
     /// One dumbbell in each hand, in front of the thighs.
     Dumbbells,
-    /// One kettlebell by the handle in both hands, between the legs.
+    /// One kettlebell held in both hands, between the legs.
     Kettlebell,
     /// One kettlebell in each hand, beside the feet.
     Kettlebells,
