@@ -291,28 +291,28 @@ fn check_names_a_broken_quiz_file_and_its_line_and_keeps_the_drills() {
     for (id, text) in hinge::content::builtin::DRILLS {
         std::fs::write(dir.join(format!("drills/{id}.drill.ron")), text).unwrap();
     }
-    let text = std::fs::read_to_string(root.join("quiz/the-ladder.quiz.ron")).unwrap();
-    std::fs::write(dir.join("quiz/the-ladder.quiz.ron"), &text).unwrap();
-    // The basics quiz with an order question put out of order.
-    let basics = std::fs::read_to_string(root.join("quiz/hinge-basics.quiz.ron")).unwrap();
-    let broken = basics.replacen(
+    let text = std::fs::read_to_string(root.join("quiz/hinge-basics.quiz.ron")).unwrap();
+    std::fs::write(dir.join("quiz/hinge-basics.quiz.ron"), &text).unwrap();
+    // The ladder quiz with an order question put out of order.
+    let ladder = std::fs::read_to_string(root.join("quiz/the-ladder.quiz.ron")).unwrap();
+    let broken = ladder.replacen(
         "Order(drills: [\"",
         "Order(drills: [\"conventional-deadlift\", \"",
         1,
     );
-    assert_ne!(broken, basics);
+    assert_ne!(broken, ladder);
     let line = broken
         .lines()
         .position(|l| l.contains("Order(drills: [\"conventional-deadlift\""))
         .unwrap();
-    std::fs::write(dir.join("quiz/hinge-basics.quiz.ron"), broken).unwrap();
+    std::fs::write(dir.join("quiz/the-ladder.quiz.ron"), broken).unwrap();
     let o = hinge(&["check", dir.to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(1));
     let err = stderr(&o);
-    assert!(err.contains("hinge-basics.quiz.ron:"), "{err}");
+    assert!(err.contains("the-ladder.quiz.ron:"), "{err}");
     // The error names the question's line, at or just before the order.
     let named: usize = err
-        .split("hinge-basics.quiz.ron:")
+        .split("the-ladder.quiz.ron:")
         .nth(1)
         .and_then(|r| r.split(':').next())
         .and_then(|n| n.parse().ok())
@@ -323,7 +323,7 @@ fn check_names_a_broken_quiz_file_and_its_line_and_keeps_the_drills() {
         line + 1
     );
     assert!(
-        !err.contains("the-ladder") && !err.contains("drill.ron"),
+        !err.contains("hinge-basics") && !err.contains("drill.ron"),
         "{err}"
     );
     std::fs::remove_dir_all(&dir).ok();
