@@ -238,7 +238,7 @@ fn the_lesson_shows_each_step_then_accepts_the_learners_pose() {
         ))
         .id();
     let mut lesson = LessonState::default();
-    lesson.go_to(3); // "Hold it": 3 s at depth
+    lesson.go_to(4); // "Hold it": 3 s at depth
     app.insert_resource(lesson);
     for _ in 0..3 {
         app.update();
@@ -249,7 +249,8 @@ fn the_lesson_shows_each_step_then_accepts_the_learners_pose() {
         .0
         .clone()
         .expect("the lesson loaded");
-    let step = &content.steps[3];
+    let step = &content.steps[4];
+    assert!(step.title.contains("Hold"), "{}", step.title);
     // Watching: the mannequin shows the step's pose.
     let shown = step.show.unwrap();
     let f = figure(&app, fig);
