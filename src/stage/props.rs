@@ -150,7 +150,7 @@ fn rebuild_props(
 ) {
     for (entity, part) in &parts {
         if figures.get(part.figure).is_err() {
-            commands.entity(entity).despawn();
+            commands.entity(entity).try_despawn();
         }
     }
     for (figure, f, worn) in &figures {
@@ -158,7 +158,7 @@ fn rebuild_props(
             continue;
         }
         for e in worn.iter().flat_map(|w| &w.parts).flat_map(|(_, es)| es) {
-            commands.entity(*e).despawn();
+            commands.entity(*e).try_despawn();
         }
         let parts = active
             .props
@@ -182,7 +182,7 @@ fn rebuild_props(
                 (prop, entities)
             })
             .collect();
-        commands.entity(figure).insert(Worn {
+        commands.entity(figure).try_insert(Worn {
             drill: active.drill.clone(),
             parts,
         });
