@@ -809,3 +809,105 @@ proptest! {
         prop_assert!(more.knee > less.knee, "{} -> {}", less.knee, more.knee);
     }
 }
+
+// --- a learner's own photo (coach/photo.rs) ---
+
+/// A side photo of a solved figure: its landmarks projected to pixels
+/// (`scale` pixels a metre, the floor at y = 900, facing `face`).
+fn photo_of(s: &hinge::body::SolvedBody, scale: f32, face: f32) -> hinge::coach::photo::Marks {
+    use hinge::coach::photo::{Landmark, model_marks};
+    let mut m = model_marks(s);
+    for l in Landmark::ALL {
+        if let Some(p) = m.get(l) {
+            m.set(
+                l,
+                Some(glam::Vec2::new(
+                    600.0 + face * p.x * scale,
+                    900.0 + p.y * scale,
+                )),
+            );
+        }
+    }
+    m
+}
+
+#[test]
+fn a_photo_of_a_known_pose_gives_its_angles_and_the_same_verdict() {
+    use hinge::coach::photo::{fit, verdict};
+    let t = thresholds(None);
+    let cases = [
+        (20.0, 80.0, 0.0, 5.0, 0.0),
+        (20.0, 95.0, 25.0, -30.0, 0.0),
+        (60.0, 110.0, 0.0, 0.0, 0.05),
+        (40.0, 70.0, 10.0, 10.0, -0.05),
+        (5.0, 0.0, 0.0, 0.0, 0.0),
+    ];
+    for (knee, hip, lumbar, neck, shift) in cases {
+        for (scale, face) in [(400.0, 1.0), (900.0, -1.0)] {
+            let mut r = request(knee, hip, lumbar);
+            r.pose.neck_deg = neck;
+            r.pose.balance_shift_m = shift;
+            let s = solve(&r);
+            let marks = photo_of(&s, scale, face);
+            let fitted = fit(&marks, &PoseRequest::default()).unwrap();
+            let p = fitted.request.pose;
+            for (what, got, want) in [
+                ("knee", p.knee_deg, knee),
+                ("hip", p.hip_deg, hip),
+                ("lumbar", p.lumbar_deg, lumbar),
+                ("neck", p.neck_deg, neck),
+            ] {
+                assert!(
+                    (got - want).abs() < 3.0,
+                    "{what}: {got} for {want} ({knee}/{hip}/{lumbar})"
+                );
+            }
+            let from_photo = verdict(&fitted, &marks, &t);
+            let direct = evaluate(&s, &t);
+            let mut direct_faults = direct.faults.clone();
+            direct_faults.retain(|f| *f != Fault::KneesCaving);
+            assert_eq!(from_photo.pattern, direct.pattern);
+            assert_eq!(from_photo.faults, direct_faults, "{knee}/{hip}/{lumbar}");
+        }
+    }
+}
+
+#[test]
+fn a_photo_without_the_back_or_the_ear_says_what_it_could_not_judge() {
+    use hinge::coach::photo::{fit, verdict};
+    let s = solve(&request(20.0, 70.0, 35.0));
+    let mut marks = photo_of(&s, 500.0, 1.0);
+    marks.low_back = None;
+    marks.ear = None;
+    let fitted = fit(&marks, &PoseRequest::default()).unwrap();
+    assert!(fitted.not_judged.iter().any(|n| n.contains("lower back")));
+    assert!(fitted.not_judged.iter().any(|n| n.contains("neck")));
+    let v = verdict(&fitted, &marks, &thresholds(None));
+    assert!(!v.has(Fault::RoundedBack) && !v.has(Fault::ChinUp));
+    // Missing, doubled or unknown marks are named, never a panic.
+    use hinge::coach::photo::Marks;
+    assert!(
+        Marks::parse("ankle=1,2;ankle=3,4")
+            .unwrap_err()
+            .contains("twice")
+    );
+    assert!(
+        Marks::parse("elbow=1,2")
+            .unwrap_err()
+            .contains("not a landmark")
+    );
+    assert!(Marks::parse("knee=1").unwrap_err().contains("NAME=X,Y"));
+    assert!(
+        Marks::parse("knee=a,2")
+            .unwrap_err()
+            .contains("not a number")
+    );
+    let partial = Marks::parse("ankle=100,900;knee=120,700").unwrap();
+    let problems = partial.problems(Some((640.0, 480.0)));
+    assert!(problems.iter().any(|p| p.contains("mark hip")));
+    assert!(
+        problems
+            .iter()
+            .any(|p| p.contains("outside the 640x480 picture"))
+    );
+}

@@ -328,3 +328,134 @@ fn check_names_a_broken_quiz_file_and_its_line_and_keeps_the_drills() {
     );
     std::fs::remove_dir_all(&dir).ok();
 }
+
+/// A PNG that says it is `w` x `h` pixels: its signature and header chunk.
+fn png_header(w: u32, h: u32) -> Vec<u8> {
+    fn crc32(bytes: &[u8]) -> u32 {
+        let mut c = 0xffff_ffffu32;
+        for &b in bytes {
+            c ^= u32::from(b);
+            for _ in 0..8 {
+                c = if c & 1 != 0 {
+                    0xedb8_8320 ^ (c >> 1)
+                } else {
+                    c >> 1
+                };
+            }
+        }
+        !c
+    }
+    let mut chunk = b"IHDR".to_vec();
+    chunk.extend(w.to_be_bytes());
+    chunk.extend(h.to_be_bytes());
+    chunk.extend([8, 2, 0, 0, 0]);
+    let mut png = vec![0x89, b'P', b'N', b'G', 0x0d, 0x0a, 0x1a, 0x0a];
+    png.extend(13u32.to_be_bytes());
+    png.extend(&chunk);
+    png.extend(crc32(&chunk).to_be_bytes());
+    // An empty data chunk and the end: enough for a reader to get the size.
+    for name in [b"IDAT", b"IEND"] {
+        png.extend(0u32.to_be_bytes());
+        png.extend(name);
+        png.extend(crc32(name).to_be_bytes());
+    }
+    png
+}
+
+#[test]
+fn a_photo_is_judged_from_its_marks_and_bad_marks_or_pictures_get_one_line() {
+    let points =
+        "ankle=400,900;knee=430,700;hip=300,520;shoulder=560,380;ear=650,350;low_back=300,450";
+    let o = hinge(&["photo", "--points", points, "--json"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("valid JSON");
+    for key in [
+        "pose",
+        "pattern",
+        "faults",
+        "cues",
+        "metrics",
+        "angles",
+        "not_judged",
+    ] {
+        assert!(v.get(key).is_some(), "no {key} in {v}");
+    }
+    assert!(v["angles"]["knee_deg"].as_f64().unwrap() > 20.0);
+    let dir = std::env::temp_dir().join(format!("hinge-photo-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let text = dir.join("notes.png");
+    std::fs::write(&text, "not a picture").unwrap();
+    let huge = dir.join("huge.png");
+    std::fs::write(&huge, png_header(20_000, 20_000)).unwrap();
+    let small = dir.join("small.png");
+    std::fs::write(&small, png_header(640, 480)).unwrap();
+    let cases: [(&[&str], &str); 6] = [
+        (&["--points", "ankle=400,900;knee=430,700"], "mark hip"),
+        (&["--points", "ankle=400,900;ankle=1,1"], "twice"),
+        (
+            &[
+                "--points",
+                "ankle=400,900;knee=400,900;hip=300,520;shoulder=560,380",
+            ],
+            "same spot",
+        ),
+        (
+            &["--points", points, "--image", text.to_str().unwrap()],
+            "picture",
+        ),
+        (
+            &["--points", points, "--image", huge.to_str().unwrap()],
+            "too big",
+        ),
+        (
+            &["--points", points, "--image", small.to_str().unwrap()],
+            "outside the 640x480",
+        ),
+    ];
+    for (args, says) in cases {
+        let mut all = vec!["photo"];
+        all.extend_from_slice(args);
+        let o = hinge(&all);
+        assert!(!o.status.success(), "{args:?} passed");
+        let err = stderr(&o);
+        assert_eq!(err.trim().lines().count(), 1, "{args:?}: {err}");
+        assert!(err.contains(says), "{args:?}: {err}");
+        assert!(!err.contains("panicked"), "{err}");
+    }
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn rep_finds_the_fault_of_a_faulty_repetition_and_none_in_the_correct_one() {
+    let o = hinge(&["rep", "--drill", "conventional-deadlift", "--json"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["faults"].as_array().unwrap().len(), 0, "{}", v["faults"]);
+    assert!(v["frames"].as_array().unwrap().len() > 100);
+    let frame = &v["frames"][0];
+    for key in ["t_s", "phase", "knee_deg", "hip_deg", "pattern", "faults"] {
+        assert!(frame.get(key).is_some(), "no {key} in a frame");
+    }
+    // The retired id reads as the fault that replaced it.
+    let o = hinge(&[
+        "rep",
+        "--drill",
+        "barbell-rdl",
+        "--fault",
+        "hips_up_and_down",
+        "--json",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["fault"], "squatting_the_hinge");
+    let ids: Vec<&str> = v["faults"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|f| f["id"].as_str())
+        .collect();
+    assert!(ids.contains(&"squatting_the_hinge"), "{ids:?}");
+    let o = hinge(&["rep", "--drill", "barbell-rdl", "--speed", "9"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("--speed"));
+}

@@ -49,7 +49,7 @@ fn the_bank_has_50_questions_over_every_kind_fault_and_level() {
     // checks the shipped questions the same way a learner reads them).
     let catalogue = hinge::coach::FaultCatalogue::builtin();
     for q in &questions {
-        let prompt = q.prompt(&library, &catalogue).to_lowercase();
+        let prompt = q.prompt(library, &catalogue).to_lowercase();
         for answer in q.answer_texts(&catalogue) {
             assert!(
                 !prompt.contains(&answer.to_lowercase()),

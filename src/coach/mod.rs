@@ -4,6 +4,7 @@
 pub mod evaluate;
 pub mod fault;
 pub mod faulty;
+pub mod photo;
 pub mod rep;
 pub mod thresholds;
 
