@@ -97,3 +97,74 @@ fn mixamo_bone_names_map_to_the_humanoid_bones() {
     );
     assert_eq!(Bone::from_node_name("Armature"), None);
 }
+
+/// Real files made by others (../shared/models, see its README).
+fn shared_model(name: &str) -> Vec<u8> {
+    let path = root().join("../shared/models").join(name);
+    std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+#[test]
+fn real_vrm_files_give_their_humanoid_facing_height_and_rest_pose() {
+    use hinge::mannequin::humanoid::{FoundBy, Model, find, normalise};
+    // (file, found by, facing z, height m) from the models' README.
+    for (file, by, facing_z, height) in [
+        ("cryptovoxels.vrm", FoundBy::Vrm0, -1.0, 1.48),
+        ("Godette_vrm_v4.vrm", FoundBy::Vrm0, -1.0, 1.50),
+        ("debug_robot_vrm1.vrm", FoundBy::Vrm1, 1.0, 1.56),
+    ] {
+        let mut model = Model::parse(&shared_model(file)).unwrap();
+        let h = find(&model).unwrap_or_else(|e| panic!("{file}: {e}"));
+        assert_eq!(h.found_by, by, "{file}");
+        assert!(
+            (h.facing.z - facing_z).abs() < 0.2,
+            "{file}: faces {}",
+            h.facing
+        );
+        assert!(
+            (h.height - height).abs() < 0.15 * height,
+            "{file}: {} m tall",
+            h.height
+        );
+        assert_eq!(h.rest_pose(), "T-pose", "{file}: arms {}°", h.arm_drop_deg);
+        // Renamed for the stage: every bone found by its VRM name, once.
+        normalise(&mut model, &h);
+        let again = Model::parse(&model.to_glb()).unwrap();
+        let by_name = find(&Model {
+            json: {
+                let mut j = again.json.clone();
+                j["extensions"] = serde_json::json!({});
+                j
+            },
+            bin: None,
+        })
+        .unwrap();
+        assert_eq!(by_name.nodes, h.nodes, "{file}");
+    }
+}
+
+#[test]
+fn a_model_without_a_humanoid_or_a_damaged_one_is_refused_in_one_line() {
+    use hinge::mannequin::humanoid::{Model, find};
+    // Our own mannequin with its bones named after nothing anyone uses.
+    let bytes = hinge::mannequin::generate::mannequin_glb_named(|b| format!("bone{}", b as usize));
+    let e = find(&Model::parse(&bytes).unwrap()).unwrap_err();
+    assert!(e.contains("missing hips") && !e.contains('\n'), "{e}");
+    let mut cut = shared_model("cryptovoxels.vrm");
+    cut.truncate(400);
+    let e = Model::parse(&cut).err().expect("a cut file is refused");
+    assert!(!e.contains('\n'), "{e}");
+    let e = Model::parse(b"hello").err().unwrap();
+    assert!(e.contains("neither"), "{e}");
+    // Blender and Mixamo names are found too.
+    use hinge::mannequin::humanoid::bone_of_name;
+    use hinge::mannequin::rig::Bone;
+    assert_eq!(bone_of_name("thigh.L"), Some(Bone::LeftUpperLeg));
+    assert_eq!(bone_of_name("thigh.l_Armature"), Some(Bone::LeftUpperLeg));
+    assert_eq!(bone_of_name("upper_arm.R"), Some(Bone::RightUpperArm));
+    assert_eq!(
+        bone_of_name("mixamorig:LeftForeArm"),
+        Some(Bone::LeftLowerArm)
+    );
+    assert_eq!(bone_of_name("Armature"), None);
+}

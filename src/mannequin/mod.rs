@@ -2,4 +2,5 @@
 //! built-in model. The Bevy side that drives the bones lives in `stage`.
 
 pub mod generate;
+pub mod humanoid;
 pub mod rig;
