@@ -6,8 +6,12 @@ use bevy::window::{PresentMode, WindowMode, WindowResolution};
 use bevy_egui::EguiPlugin;
 
 use crate::launch::Launch;
+use crate::options::{CameraPreset, View};
+use crate::pose::PoseControls;
 use crate::stage::camera::Orbit;
-use crate::ui::explore::PoseControls;
+use crate::ui::Projection;
+use crate::views::compare::CompareSettings;
+use crate::views::quiz::session::QuizSession;
 
 /// Where the assets folder is: next to the executable's project when run
 /// with cargo, or `HINGE_ASSETS` if set.
@@ -34,21 +38,6 @@ pub fn build(launch: &Launch) -> App {
         app.insert_resource(store);
         app.add_systems(Last, remember_settings);
     }
-    // A user's own model is read from its own folder through `user://`.
-    let user_model = launch.model.as_ref().and_then(|path| {
-        let dir = path
-            .parent()
-            .map(|d| d.to_string_lossy().into_owned())
-            .filter(|d| !d.is_empty());
-        let file = path.file_name()?.to_string_lossy().into_owned();
-        Some((dir.unwrap_or_else(|| ".".into()), file))
-    });
-    if let Some((dir, _)) = &user_model {
-        app.register_asset_source(
-            "user",
-            bevy::asset::io::AssetSourceBuilder::platform_default(dir, None),
-        );
-    }
     // Content errors name files under the folder the assets really come from.
     let root = asset_root();
     app.insert_resource(crate::drill::assets::AssetRoot(root.clone()));
@@ -71,10 +60,8 @@ pub fn build(launch: &Launch) -> App {
     }
     app.add_plugins(plugin);
     app.insert_resource(Orbit::preset(launch.camera));
-    if let Some((_, file)) = &user_model {
-        app.insert_resource(crate::stage::figure::MannequinModel(format!(
-            "user://{file}"
-        )));
+    if let Some(path) = &launch.model {
+        use_own_model(&mut app, path);
     }
     let mut controls = PoseControls::default();
     if let Some(k) = launch.knee_deg {
@@ -84,12 +71,18 @@ pub fn build(launch: &Launch) -> App {
         controls.request.pose.hip_deg = hd;
     }
     app.insert_resource(controls);
-    if let Some(plan) = &launch.shot {
-        app.insert_resource(crate::shot::PendingShot::new(plan.clone()));
+    if let Some(path) = &launch.photo {
+        let mut check = crate::views::photo::PhotoCheck::default();
+        check.open(path.clone());
+        app.insert_resource(check);
     }
-    app.insert_state(crate::modes::initial_view(launch.view, launch.fault));
-    let quiz_view = launch.view == crate::cli::View::Quiz;
-    app.insert_resource(crate::quiz::session::QuizSession {
+    app.insert_resource(crate::overlay::Overlays {
+        loads: launch.loads,
+        ..Default::default()
+    });
+    app.insert_state(crate::options::initial_view(launch.view, launch.fault));
+    let quiz_view = launch.view == View::Quiz;
+    app.insert_resource(QuizSession {
         autostart: launch.quiz.clone().or_else(|| {
             (quiz_view && launch.group)
                 .then(|| {
@@ -107,11 +100,10 @@ pub fn build(launch: &Launch) -> App {
         still: launch.shot.is_some(),
         ..Default::default()
     });
-    if launch.view == crate::cli::View::Present || (quiz_view && launch.group) {
-        app.insert_resource(crate::present::Presenter {
+    if launch.view == View::Present || (quiz_view && launch.group) {
+        app.insert_resource(Projection {
             on: true,
             theme: launch.theme,
-            ..Default::default()
         });
     }
     let mut playback = crate::drill::Playback::default();
@@ -137,21 +129,21 @@ pub fn build(launch: &Launch) -> App {
         app.insert_resource(lesson);
     }
     if let Some(fault) = launch.fault {
-        let mut settings = crate::modes::CompareSettings {
+        let mut settings = CompareSettings {
             faults: vec![fault],
             ghost: launch.ghost,
             ..Default::default()
         };
         // Knees caving is a frontal-plane fault: seen from the front unless asked otherwise.
-        settings.across_x = matches!(launch.camera, crate::cli::CameraPreset::Front)
+        settings.across_x = matches!(launch.camera, CameraPreset::Front)
             || (fault == crate::coach::Fault::KneesCaving && !launch.camera_given);
         app.insert_resource(settings);
         if fault == crate::coach::Fault::KneesCaving && !launch.camera_given {
-            app.insert_resource(Orbit::preset(crate::cli::CameraPreset::Front));
+            app.insert_resource(Orbit::preset(CameraPreset::Front));
         }
     } else {
-        app.insert_resource(crate::modes::CompareSettings {
-            across_x: matches!(launch.camera, crate::cli::CameraPreset::Front),
+        app.insert_resource(CompareSettings {
+            across_x: matches!(launch.camera, CameraPreset::Front),
             ghost: launch.ghost,
             ..Default::default()
         });
@@ -159,17 +151,84 @@ pub fn build(launch: &Launch) -> App {
     app
 }
 
-/// The app's own plugins, without the windowing and rendering ones.
+/// The app's own plugins, without the windowing and rendering ones: the
+/// engine, every view, the content loader and the page.
 pub fn plugin(app: &mut App) {
+    crate::order_frame(app);
+    app.init_state::<crate::options::ViewState>();
     app.add_plugins((
+        crate::input::plugin,
         crate::stage::plugin,
+        crate::pose::plugin,
         crate::overlay::plugin,
         crate::ui::plugin,
-        crate::shot::plugin,
-        crate::modes::plugin,
+        crate::views::plugin,
         crate::drill::assets::plugin,
-        crate::present::plugin,
         crate::web::plugin,
+    ));
+}
+
+/// A user's own humanoid (`--model`): found, renamed, turned and scaled for
+/// the stage (`mannequin::humanoid::prepare`) and served from memory, so a
+/// `.vrm` file loads like a `.glb`. A file that cannot be used is said in one
+/// line, and the figures wear the built-in mannequin.
+fn use_own_model(app: &mut App, path: &std::path::Path) {
+    const NAME: &str = "hinge/user-model.glb";
+    let prepared = std::fs::read(path)
+        .map_err(|e| e.to_string())
+        .and_then(|bytes| crate::mannequin::humanoid::prepare(&bytes));
+    match prepared {
+        Ok((glb, humanoid)) => {
+            let Some(embedded) = app
+                .world()
+                .get_resource::<bevy::asset::io::embedded::EmbeddedAssetRegistry>()
+            else {
+                return;
+            };
+            embedded.insert_asset(
+                std::path::PathBuf::from(NAME),
+                std::path::Path::new(NAME),
+                glb,
+            );
+            info!(
+                "hinge: {}: humanoid found by {} ({}, {:.2} m tall)",
+                path.display(),
+                humanoid.found_by.describe(),
+                humanoid.rest_pose(),
+                humanoid.height
+            );
+            app.insert_resource(crate::stage::figure::MannequinModel(format!(
+                "embedded://{NAME}"
+            )));
+        }
+        Err(e) => crate::notify::notice(&format!(
+            "{}: {e}; showing the built-in mannequin",
+            path.display()
+        )),
+    }
+}
+
+/// The tutor's logic without a window, a renderer or assets, for tests
+/// and tools: input and actions, the pose pipeline, the figures solved and
+/// judged, every view's state and systems (their panels never run without
+/// egui). Add `MinimalPlugins`, `TransformPlugin` and `StatesPlugin` first.
+pub fn headless(app: &mut App) {
+    crate::order_frame(app);
+    app.init_state::<crate::options::ViewState>();
+    app.init_resource::<crate::stage::props::ActiveProps>()
+        .init_resource::<crate::overlay::Overlays>()
+        .init_resource::<crate::ui::ViewRect>()
+        .init_resource::<Projection>()
+        .init_resource::<crate::drill::Playback>()
+        .init_resource::<crate::drill::Library>();
+    if !app.world().contains_resource::<Orbit>() {
+        app.insert_resource(Orbit::preset(CameraPreset::Side));
+    }
+    app.add_plugins((
+        crate::input::plugin,
+        crate::pose::plugin,
+        crate::stage::figure::plugin,
+        crate::views::plugin,
     ));
 }
 
@@ -182,6 +241,9 @@ pub fn window(launch: &Launch) -> Window {
         .map_or(launch.window_size.unwrap_or((1280, 720)), |s| s.size);
     Window {
         title: "Hinge: the hip hinge tutor".into(),
+        // The app id docks and task bars group the window by (X11 class,
+        // Wayland app id), matching `StartupWMClass` in assets/linux/hinge.desktop.
+        name: Some("hinge".into()),
         // Shots and measurements are pixel-exact; a real screen keeps its own
         // scale factor so the text stays readable on high-density displays.
         // HINGE_SCALE_FACTOR plays a projector or a high-density screen
@@ -237,7 +299,7 @@ fn remembered(launch: &mut Launch) -> Option<(crate::store::Store, crate::settin
     let (settings, message) = store.load::<crate::settings::Settings>(crate::settings::NAME);
     if let Some(m) = message {
         // Said where a person will see it: the terminal, or the browser's console.
-        crate::web::notice(&m);
+        crate::notify::notice(&m);
     }
     if launch.window_size.is_none() && !cfg!(target_arch = "wasm32") {
         let (w, h) = settings.window;
@@ -261,7 +323,7 @@ fn remember_settings(
     store: Res<crate::store::Store>,
     mut settings: ResMut<crate::settings::Settings>,
     window: Query<&Window, With<bevy::window::PrimaryWindow>>,
-    state: Res<State<crate::modes::ViewState>>,
+    state: Res<State<crate::options::ViewState>>,
     playback: Res<crate::drill::Playback>,
     time: Res<Time<Real>>,
     mut last_save: Local<(f32, bool)>,
@@ -269,7 +331,7 @@ fn remember_settings(
     let size = window.single().map_or(settings.window, |w| {
         (w.width().round() as u32, w.height().round() as u32)
     });
-    let view = crate::cli::View::from(*state.get());
+    let view = crate::options::View::from(*state.get());
     let same = settings.window == size
         && settings.view == view
         && settings.drill.as_deref() == playback.drill.as_deref();
@@ -289,7 +351,7 @@ fn remember_settings(
         Ok(()) => *failing = false,
         Err(e) if !*failing => {
             *failing = true;
-            crate::web::notice(&format!(
+            crate::notify::notice(&format!(
                 "cannot save settings to {}: {e}; the tutor works on, but will not remember them",
                 store.describe(crate::settings::NAME)
             ));

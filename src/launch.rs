@@ -1,7 +1,8 @@
 //! Launch options: what the command line (or the web page's URL query) asks
 //! the app to open. Plain data, checked against the known ids.
 
-use crate::cli::{CameraPreset, View, ViewOptions};
+use crate::cli::ViewOptions;
+use crate::options::{CameraPreset, View};
 use crate::coach::Fault;
 
 /// A request to render one frame and exit.
@@ -27,14 +28,18 @@ pub struct Launch {
     pub camera_given: bool,
     pub fullscreen: bool,
     pub ghost: bool,
+    /// The load view on (`--loads`, `?loads`).
+    pub loads: bool,
     /// Whether `--view` was given (or left to the saved settings).
     pub view_given: bool,
     /// Presenter colours.
-    pub theme: crate::present::Theme,
+    pub theme: crate::options::Theme,
     /// The lesson step to open (0-based).
     pub lesson_step: Option<usize>,
     /// A user's own model file, instead of the built-in mannequin.
     pub model: Option<std::path::PathBuf>,
+    /// A learner's photo to check (the photo view).
+    pub photo: Option<std::path::PathBuf>,
     pub shot: Option<ShotPlan>,
     /// Draw without waiting for vsync (measurements, virtual displays).
     pub no_vsync: bool,
@@ -127,13 +132,16 @@ impl Launch {
         Ok(Launch {
             // A drill on its own opens the drill library on that drill.
             lesson_step: o.lesson.map(|n| n as usize - 1),
-            view_given: o.view.is_some() || o.drill.is_some() || o.lesson.is_some() || quiz_asked,
-            theme: match o.theme {
-                Some(crate::cli::ThemeArg::Dark) => crate::present::Theme::Dark,
-                _ => crate::present::Theme::Light,
-            },
+            view_given: o.view.is_some()
+                || o.drill.is_some()
+                || o.lesson.is_some()
+                || o.photo.is_some()
+                || quiz_asked,
+            theme: o.theme.unwrap_or_default(),
             view: o.view.unwrap_or(if quiz_asked {
                 View::Quiz
+            } else if o.photo.is_some() {
+                View::Photo
             } else if o.drill.is_some() || o.lesson.is_some() {
                 View::Drills
             } else {
@@ -148,10 +156,15 @@ impl Launch {
             camera_given: o.camera.is_some(),
             fullscreen: o.fullscreen,
             ghost: o.ghost,
+            loads: o.loads,
             model: match &o.model {
+                Some(path) => Some(own_model(path)?),
+                None => None,
+            },
+            photo: match &o.photo {
                 Some(path) if !path.is_file() => {
                     return Err(format!(
-                        "--model {}: no such file (a .glb humanoid with VRM or Mixamo bone names)",
+                        "--photo {}: no such file (a side photo, PNG or JPEG)",
                         path.display()
                     ));
                 }
@@ -186,11 +199,26 @@ pub fn from_query(query: &str) -> Result<Launch, String> {
     Launch::from_options(&options.view).map_err(|m| web_names(&m))
 }
 
+/// A user's model file, checked: it is there and has a humanoid the stage
+/// can pose (VRM 0.x or 1.0, Mixamo, Blender or VRM node names).
+fn own_model(path: &std::path::Path) -> Result<std::path::PathBuf, String> {
+    let bytes = std::fs::read(path).map_err(|e| {
+        format!(
+            "--model {}: {e} (a .vrm, .glb or .gltf humanoid)",
+            path.display()
+        )
+    })?;
+    let model = crate::mannequin::humanoid::Model::parse(&bytes)
+        .map_err(|e| format!("--model {}: {e}", path.display()))?;
+    crate::mannequin::humanoid::find(&model).map_err(|e| format!("--model {}: {e}", path.display()))?;
+    Ok(path.to_path_buf())
+}
+
 /// `a=1&b=x%20y&flag` as command-line words: `--a 1 --b "x y" --flag`. A
 /// switch (`ghost`, `fullscreen`, `group`) is on when present, unless its
 /// value is `0`, `false`, `no` or `off`.
 pub fn query_args(query: &str) -> Vec<String> {
-    const SWITCHES: [&str; 3] = ["ghost", "fullscreen", "group"];
+    const SWITCHES: [&str; 4] = ["ghost", "fullscreen", "group", "loads"];
     let mut args = Vec::new();
     for pair in query.trim_start_matches('?').split('&') {
         if pair.is_empty() {

@@ -4,7 +4,8 @@
 use std::process::ExitCode;
 
 use clap::Parser;
-use hinge::cli::{Cli, Command, Failure, check_content, run_list, run_pose};
+use hinge::cli::{Cli, Command, Failure};
+use hinge::commands::{check_content, run_list, run_pose};
 
 /// `hinge shot` on a machine without a display: run again under a virtual X
 /// server (Xvfb) when one is installed. Returns the exit code of that run.
@@ -31,7 +32,9 @@ fn rerun_under_xvfb(size: (u32, u32)) -> Option<ExitCode> {
 }
 
 fn run_app(launch: &hinge::launch::Launch) -> Result<(), Failure> {
-    match hinge::app::build(launch).run() {
+    let mut app = hinge::app::build(launch);
+    hinge::tools::shot::attach(&mut app, launch);
+    match app.run() {
         bevy::app::AppExit::Success => Ok(()),
         bevy::app::AppExit::Error(code) => Err(Failure {
             message: "the app stopped with an error".into(),
@@ -57,7 +60,7 @@ fn run_soak(args: &hinge::cli::SoakArgs) -> Result<(), Failure> {
         ..Default::default()
     };
     let mut app = hinge::app::build(&launch);
-    app.add_plugins(hinge::soak::plugin(hinge::soak::SoakPlan {
+    app.add_plugins(hinge::tools::soak::plugin(hinge::tools::soak::SoakPlan {
         cycles: args.cycles,
         seconds: args.minutes * 60.0,
         frames_per_step: args.frames_per_step,
@@ -97,8 +100,8 @@ fn main() -> ExitCode {
     };
     let result: Result<(), Failure> = match &cli.command {
         Some(Command::Pose(args)) => run_pose(args, &mut std::io::stdout().lock()),
-        Some(Command::Rep(args)) => hinge::cli::run_rep(args, &mut std::io::stdout().lock()),
-        Some(Command::Photo(args)) => hinge::cli::run_photo(args, &mut std::io::stdout().lock()),
+        Some(Command::Rep(args)) => hinge::commands::run_rep(args, &mut std::io::stdout().lock()),
+        Some(Command::Photo(args)) => hinge::commands::run_photo(args, &mut std::io::stdout().lock()),
         Some(Command::List(args)) => run_list(args, &mut std::io::stdout().lock()),
         Some(Command::Check(args)) => {
             let errors = check_content(args.dir.as_deref());
@@ -123,7 +126,7 @@ fn main() -> ExitCode {
             if let Some(code) = rerun_under_xvfb(*size) {
                 return code;
             }
-            match hinge::fps::run(started, *empty, *seconds, *size) {
+            match hinge::tools::fps::run(started, *empty, *seconds, *size) {
                 bevy::app::AppExit::Success => Ok(()),
                 bevy::app::AppExit::Error(_) => Err(Failure {
                     message: "the measurement failed".into(),

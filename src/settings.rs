@@ -12,7 +12,7 @@ pub struct Settings {
     /// Logical window size.
     pub window: (u32, u32),
     /// The last view.
-    pub view: crate::cli::View,
+    pub view: crate::options::View,
     /// The last drill.
     pub drill: Option<String>,
 }
@@ -22,7 +22,7 @@ impl Default for Settings {
         Settings {
             version: 1,
             window: (1280, 720),
-            view: crate::cli::View::Explore,
+            view: crate::options::View::Explore,
             drill: None,
         }
     }
@@ -56,7 +56,7 @@ mod tests {
         assert_eq!(store.load::<Settings>(NAME), (Settings::default(), None));
         let s = Settings {
             window: (1920, 1080),
-            view: crate::cli::View::Drills,
+            view: crate::options::View::Drills,
             drill: Some("barbell-rdl".into()),
             ..Default::default()
         };

@@ -31,9 +31,11 @@ pub trait Versioned {
 }
 
 impl Store {
-    /// The platform's store: `$XDG_CONFIG_HOME/hinge` (else `~/.config/hinge`)
-    /// on the desktop, local storage in a browser. `HINGE_CONFIG_DIR`
-    /// overrides the folder.
+    /// The platform's store: the platform's config folder on the desktop
+    /// (`$XDG_CONFIG_HOME/hinge`, else `~/.config/hinge` on Linux;
+    /// `~/Library/Application Support/hinge` on macOS; `%APPDATA%\hinge` on
+    /// Windows), local storage in a browser. `HINGE_CONFIG_DIR` overrides
+    /// the folder.
     pub fn platform() -> Option<Store> {
         #[cfg(target_arch = "wasm32")]
         {
@@ -41,7 +43,7 @@ impl Store {
                 // Said once, however many things would have been saved.
                 static SAID: std::sync::Once = std::sync::Once::new();
                 SAID.call_once(|| {
-                    crate::web::notice(
+                    crate::notify::notice(
                         "this browser keeps no storage for this page (turned off, or blocked for this site): the tutor works, but will not remember your settings or best scores",
                     );
                 });
@@ -54,11 +56,7 @@ impl Store {
             if let Some(dir) = std::env::var_os("HINGE_CONFIG_DIR") {
                 return Some(Store::Dir(PathBuf::from(dir)));
             }
-            let base = std::env::var_os("XDG_CONFIG_HOME")
-                .map(PathBuf::from)
-                .filter(|p| p.is_absolute())
-                .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".config")))?;
-            Some(Store::Dir(base.join("hinge")))
+            Some(Store::Dir(dirs::config_dir()?.join("hinge")))
         }
     }
 
@@ -164,26 +162,28 @@ fn key(name: &str) -> String {
     format!("hinge/{name}")
 }
 
-/// Write a file atomically: a temporary file beside it, flushed to disk,
-/// then renamed over it. A failure leaves the old file as it was.
+/// Write a file atomically: a uniquely named temporary file beside it,
+/// flushed to disk, then renamed over it. A failure leaves the old file as
+/// it was (the temporary file is removed), and two writers at once never
+/// share a temporary file: the last rename wins, whole.
+#[cfg(not(target_arch = "wasm32"))]
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     use std::io::Write;
-    if let Some(dir) = path.parent() {
-        std::fs::create_dir_all(dir)?;
-    }
-    let mut tmp = path.as_os_str().to_owned();
-    tmp.push(".tmp");
-    let tmp = PathBuf::from(tmp);
-    let written = (|| {
-        let mut f = std::fs::File::create(&tmp)?;
-        f.write_all(bytes)?;
-        f.sync_all()
-    })();
-    if let Err(e) = written {
-        let _ = std::fs::remove_file(&tmp);
-        return Err(e);
-    }
-    std::fs::rename(&tmp, path)
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    std::fs::create_dir_all(dir)?;
+    let mut tmp = tempfile::Builder::new()
+        .prefix(&format!(
+            ".{}.",
+            path.file_name().unwrap_or_default().to_string_lossy()
+        ))
+        .suffix(".tmp")
+        .tempfile_in(dir)?;
+    tmp.write_all(bytes)?;
+    tmp.as_file().sync_all()?;
+    tmp.persist(path).map(|_| ()).map_err(|e| e.error)
 }
 
 #[cfg(target_arch = "wasm32")]
@@ -266,7 +266,41 @@ mod tests {
         let t = Thing { version: 1, n: 7 };
         store.save("t.ron", &t).unwrap();
         assert_eq!(store.load::<Thing>("t.ron"), (t, None));
-        assert!(!d.join("t.ron.tmp").exists());
+        let left: Vec<_> = std::fs::read_dir(&d)
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert_eq!(left, ["t.ron"], "only the file itself is left");
+        std::fs::remove_dir_all(&d).ok();
+    }
+
+    /// Two copies of the tutor saving the same file at once: every save
+    /// succeeds, and the file is always one of the two, whole.
+    #[test]
+    fn two_writers_at_once_never_clash() {
+        let d = dir("two");
+        let path = d.join("scores.ron");
+        let a = "a".repeat(64 * 1024);
+        let b = "b".repeat(64 * 1024);
+        std::thread::scope(|s| {
+            for text in [&a, &b] {
+                let path = &path;
+                s.spawn(move || {
+                    for _ in 0..200 {
+                        write_atomic(path, text.as_bytes()).expect("a save never fails");
+                    }
+                });
+            }
+            s.spawn(|| {
+                for _ in 0..400 {
+                    if let Ok(read) = std::fs::read_to_string(&path) {
+                        assert!(read == a || read == b, "a torn file: {} bytes", read.len());
+                    }
+                }
+            });
+        });
+        let left = std::fs::read_dir(&d).unwrap().count();
+        assert_eq!(left, 1, "no temporary file left behind");
         std::fs::remove_dir_all(&d).ok();
     }
 

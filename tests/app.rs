@@ -7,14 +7,14 @@ use hinge::coach::Fault;
 use hinge::mannequin::generate::{rest_heads, rest_pose};
 use hinge::mannequin::rig::{BONE_COUNT, Bone};
 use hinge::stage::figure::{CoachThresholds, Figure, MainFigure, find_rig};
-use hinge::ui::explore::PoseControls;
+use hinge::pose::PoseControls;
 
 /// An app with one figure whose bones are laid out like the built-in
 /// mannequin's (the same names and rest translations as the .glb).
 fn app_with_a_rigged_figure() -> (App, Entity, [Entity; BONE_COUNT]) {
     let mut app = App::new();
     app.add_plugins((MinimalPlugins, bevy::transform::TransformPlugin));
-    app.add_plugins((hinge::stage::figure::plugin, hinge::ui::explore::plugin));
+    app.add_plugins((hinge::stage::figure::plugin, hinge::pose::plugin));
     let controls = PoseControls::default();
     let thresholds = CoachThresholds::default()
         .0
@@ -139,14 +139,14 @@ fn the_bones_land_on_the_solved_joints() {
 #[test]
 fn one_slider_change_moves_every_figure_in_the_compare_view() {
     use hinge::coach::faulty_pose;
-    use hinge::modes::Role;
+    use hinge::pose::Role;
     let mut app = App::new();
     app.add_plugins((
         MinimalPlugins,
         bevy::transform::TransformPlugin,
         bevy::state::app::StatesPlugin,
     ));
-    app.add_plugins((hinge::stage::figure::plugin, hinge::ui::explore::plugin));
+    app.add_plugins((hinge::stage::figure::plugin, hinge::pose::plugin));
     let controls = PoseControls::default();
     let t = CoachThresholds::default()
         .0
@@ -208,7 +208,7 @@ fn one_slider_change_moves_every_figure_in_the_compare_view() {
 fn the_lesson_shows_each_step_then_accepts_the_learners_pose() {
     use hinge::drill::Library;
     use hinge::drill::lesson::LessonState;
-    use hinge::modes::ViewState;
+    use hinge::options::ViewState;
     let mut app = App::new();
     app.add_plugins((
         MinimalPlugins,
@@ -218,25 +218,16 @@ fn the_lesson_shows_each_step_then_accepts_the_learners_pose() {
     app.insert_resource(bevy::time::TimeUpdateStrategy::ManualDuration(
         std::time::Duration::from_millis(100),
     ));
-    app.insert_state(ViewState::Drills);
     app.insert_resource(Library::builtin().clone());
-    app.init_resource::<hinge::drill::Playback>();
-    app.init_resource::<hinge::stage::props::ActiveProps>();
-    app.add_plugins((
-        hinge::stage::figure::plugin,
-        hinge::ui::explore::plugin,
-        hinge::ui::drills::plugin,
-    ));
-    let controls = PoseControls::default();
-    let t = CoachThresholds::default().0.preset("rdl").unwrap();
+    app.add_plugins(hinge::app::headless);
+    app.insert_state(ViewState::Drills);
+    // The drills view stages its own figure: the one the coach describes.
+    app.update();
     let fig = app
         .world_mut()
-        .spawn((
-            Figure::new(controls.request, t),
-            MainFigure,
-            Transform::default(),
-        ))
-        .id();
+        .query_filtered::<Entity, With<MainFigure>>()
+        .single(app.world())
+        .expect("the drills view stages one main figure");
     let mut lesson = LessonState::default();
     lesson.go_to(4); // "Hold it": 3 s at depth
     app.insert_resource(lesson);
@@ -245,7 +236,7 @@ fn the_lesson_shows_each_step_then_accepts_the_learners_pose() {
     }
     let content = app
         .world()
-        .resource::<hinge::ui::drills::LessonContent>()
+        .resource::<hinge::views::drills::LessonContent>()
         .0
         .clone()
         .expect("the lesson loaded");

@@ -253,7 +253,7 @@ fn a_launch_without_options_plays_at_normal_speed() {
     // The web page without a query and the measurements start from this.
     let l = hinge::launch::Launch::default();
     assert_eq!(l.speed, 1.0);
-    assert_eq!(l.view, hinge::cli::View::Explore);
+    assert_eq!(l.view, hinge::options::View::Explore);
 }
 
 #[test]

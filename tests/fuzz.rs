@@ -117,7 +117,7 @@ proptest! {
 fn settings_and_scores_cut_short_at_every_byte_are_refused_or_whole() {
     let settings = Settings {
         window: (1920, 1080),
-        view: hinge::cli::View::Quiz,
+        view: hinge::options::View::Quiz,
         drill: Some("barbell-rdl".into()),
         ..Default::default()
     };

@@ -6,10 +6,13 @@ use bevy::input::gamepad::{Gamepad, GamepadButton};
 use bevy::prelude::*;
 use hinge::coach::Fault;
 use hinge::drill::{Library, Playback};
-use hinge::modes::{CompareSettings, ViewState};
+use hinge::input::{Action, BUTTONS, Device, KEYS};
+use hinge::options::{Theme, ViewState};
 use hinge::overlay::Overlays;
-use hinge::present::{Action, BUTTONS, KEYS, Presenter, Theme};
 use hinge::stage::camera::Orbit;
+use hinge::ui::Projection;
+use hinge::views::compare::CompareSettings;
+use hinge::views::present::Help;
 
 fn app() -> App {
     let mut app = App::new();
@@ -18,20 +21,10 @@ fn app() -> App {
         bevy::transform::TransformPlugin,
         bevy::state::app::StatesPlugin,
     ));
-    app.insert_state(ViewState::Drills);
     app.insert_resource(Library::builtin().clone());
-    app.init_resource::<Playback>()
-        .init_resource::<CompareSettings>()
-        .init_resource::<Overlays>()
-        .init_resource::<ButtonInput<KeyCode>>()
-        .init_resource::<hinge::stage::props::ActiveProps>()
-        .insert_resource(Orbit::preset(hinge::cli::CameraPreset::Side));
-    app.add_plugins((
-        hinge::stage::figure::plugin,
-        hinge::ui::explore::plugin,
-        hinge::ui::drills::plugin,
-        hinge::present::plugin,
-    ));
+    app.init_resource::<ButtonInput<KeyCode>>();
+    app.add_plugins(hinge::app::headless);
+    app.insert_state(ViewState::Drills);
     app.update();
     app
 }
@@ -86,7 +79,7 @@ struct Snapshot {
 
 fn snapshot(app: &App) -> Snapshot {
     let p = app.world().resource::<Playback>();
-    let pr = app.world().resource::<Presenter>();
+    let pr = app.world().resource::<Projection>();
     Snapshot {
         drill: p.drill.clone(),
         playing: p.playing,
@@ -97,7 +90,7 @@ fn snapshot(app: &App) -> Snapshot {
         yaw: app.world().resource::<Orbit>().yaw_deg,
         angles: app.world().resource::<Overlays>().angles,
         presenting: pr.on,
-        help: pr.help,
+        help: app.world().resource::<Help>().0,
         theme: pr.theme,
     }
 }
@@ -128,7 +121,7 @@ fn changed_by(action: Action, before: &Snapshot, after: &Snapshot) -> bool {
 fn prepare(app: &mut App, action: Action) {
     let w = app.world_mut();
     match action {
-        Action::LeavePresent => w.resource_mut::<Presenter>().on = true,
+        Action::LeavePresent => w.resource_mut::<Projection>().on = true,
         Action::StepBack => {
             let mut p = w.resource_mut::<Playback>();
             p.time_s = 1.0;
@@ -191,8 +184,8 @@ fn every_gamepad_button_does_its_action_on_any_pad() {
     button(&mut app, second, GamepadButton::DPadRight);
     assert_ne!(drill(&app), before);
     assert_eq!(
-        app.world().resource::<Presenter>().device,
-        hinge::present::Device::Gamepad
+        *app.world().resource::<Device>(),
+        Device::Gamepad
     );
 }
 
@@ -210,9 +203,9 @@ fn a_clicker_walks_the_library_and_wraps_around() {
     assert_eq!(drill(&app).as_deref(), Some(library.drills[1].id.as_str()));
     // F5 presents, Escape leaves.
     press(&mut app, KeyCode::F5);
-    assert!(app.world().resource::<Presenter>().on);
+    assert!(app.world().resource::<Projection>().on);
     press(&mut app, KeyCode::Escape);
-    assert!(!app.world().resource::<Presenter>().on);
+    assert!(!app.world().resource::<Projection>().on);
 }
 
 #[test]
@@ -223,7 +216,7 @@ fn presenting_ends_a_lesson_in_progress() {
     lesson.trying = true;
     app.insert_resource(lesson);
     press(&mut app, KeyCode::F5);
-    assert!(app.world().resource::<Presenter>().on);
+    assert!(app.world().resource::<Projection>().on);
     assert_eq!(
         app.world()
             .resource::<hinge::drill::lesson::LessonState>()

@@ -8,7 +8,7 @@ use std::collections::BTreeSet;
 use bevy::prelude::*;
 use hinge::coach::{Fault, ThresholdsFile};
 use hinge::drill::{Level, Library};
-use hinge::quiz::session::{QuizCommand, QuizSession};
+use hinge::views::quiz::session::{QuizCommand, QuizSession};
 use hinge::quiz::{Answer, Ask, Kind, Quiz, QuizBank, QuizRun, Scores};
 
 fn bank() -> QuizBank {
@@ -422,31 +422,18 @@ fn scores_survive_a_restart_and_a_damaged_file_is_set_aside() {
 // ---- the quiz in the app, driven by keys --------------------------------
 
 fn quiz_app(store: &std::path::Path) -> App {
-    use hinge::modes::ViewState;
+    use hinge::options::ViewState;
     let mut app = App::new();
     app.add_plugins((
         MinimalPlugins,
         bevy::transform::TransformPlugin,
         bevy::state::app::StatesPlugin,
     ));
-    app.insert_state(ViewState::Quiz);
     app.insert_resource(Library::builtin().clone());
     app.insert_resource(hinge::store::Store::Dir(store.to_path_buf()));
-    app.init_resource::<hinge::drill::Playback>()
-        .init_resource::<hinge::modes::CompareSettings>()
-        .init_resource::<hinge::overlay::Overlays>()
-        .init_resource::<ButtonInput<KeyCode>>()
-        .init_resource::<hinge::stage::props::ActiveProps>()
-        .insert_resource(hinge::stage::camera::Orbit::preset(
-            hinge::cli::CameraPreset::Side,
-        ));
-    app.add_plugins((
-        hinge::stage::figure::plugin,
-        hinge::ui::explore::plugin,
-        hinge::ui::drills::plugin,
-        hinge::present::plugin,
-        hinge::quiz::session::plugin,
-    ));
+    app.init_resource::<ButtonInput<KeyCode>>();
+    app.add_plugins(hinge::app::headless);
+    app.insert_state(ViewState::Quiz);
     app.update();
     app
 }
@@ -515,13 +502,13 @@ fn a_whole_quiz_played_with_keys_scores_every_answer_and_saves_the_best() {
                 // would) to the pose, then Enter checks it.
                 let c = app
                     .world()
-                    .resource::<hinge::ui::explore::PoseControls>()
+                    .resource::<hinge::pose::PoseControls>()
                     .request;
                 assert_eq!((c.pose.knee_deg, c.pose.hip_deg), (0.0, 0.0), "{}", q.id);
                 {
                     let mut c = app
                         .world_mut()
-                        .resource_mut::<hinge::ui::explore::PoseControls>();
+                        .resource_mut::<hinge::pose::PoseControls>();
                     example.apply_to(&mut c.request.pose);
                 }
                 app.update();
@@ -591,14 +578,14 @@ fn a_set_pose_question_accepts_the_right_pose_from_the_sliders() {
     // The sliders start standing, and the drill does not move the figure.
     let c = app
         .world()
-        .resource::<hinge::ui::explore::PoseControls>()
+        .resource::<hinge::pose::PoseControls>()
         .request;
     assert_eq!(c.pose.hip_deg, 0.0);
     // A rounded back at the example's depth is refused.
     {
         let mut c = app
             .world_mut()
-            .resource_mut::<hinge::ui::explore::PoseControls>();
+            .resource_mut::<hinge::pose::PoseControls>();
         example.apply_to(&mut c.request.pose);
         c.request.pose.lumbar_deg = 35.0;
     }
@@ -617,7 +604,7 @@ fn a_set_pose_question_accepts_the_right_pose_from_the_sliders() {
     {
         let mut c = app
             .world_mut()
-            .resource_mut::<hinge::ui::explore::PoseControls>();
+            .resource_mut::<hinge::pose::PoseControls>();
         example.apply_to(&mut c.request.pose);
     }
     app.update();

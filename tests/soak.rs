@@ -1,7 +1,7 @@
 //! The short soak run: three cycles through every view, drill, fault, speed,
 //! lesson step and quiz question under the software renderer, with a config
 //! folder that cannot be written. The tutor must stay flat (entities, meshes,
-//! materials, memory; `hinge::soak::judge`), say once that it cannot save,
+//! materials, memory; `hinge::tools::soak::judge`), say once that it cannot save,
 //! and go on. The long run is `hinge soak --minutes 30` (README, "Reliability").
 
 use std::process::Command;

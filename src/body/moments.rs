@@ -271,6 +271,16 @@ impl LoadView {
         }
     }
 
+    /// Every part's effort in words: "calves: low, front of the thighs:
+    /// moderate, ..." (the load view's legend, for a caption or a panel).
+    pub fn in_words(&self) -> String {
+        Part::ALL
+            .iter()
+            .map(|p| format!("{}: {}", p.name(), effort_word(self.get(*p))))
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+
     /// The part working hardest.
     pub fn hardest(&self) -> Part {
         Part::ALL

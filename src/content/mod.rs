@@ -91,39 +91,14 @@ pub mod builtin {
         };
     }
 
-    /// Every quiz file under `assets/quiz/`, by id (a test checks that this
-    /// list and the folder agree).
+    /// Every quiz file under `assets/quiz/`, by id, in the order the quiz
+    /// list shows them: the basics first (a test checks that this list and
+    /// the folder agree).
     pub const QUIZZES: &[(&str, &str)] = quizzes!["hinge-basics", "faults-and-cues", "the-ladder"];
 
-    macro_rules! drills {
-        ($($id:literal),* $(,)?) => {
-            &[$(($id, include_str!(concat!("../../assets/drills/", $id, ".drill.ron")))),*]
-        };
-    }
-
-    /// Every drill file under `assets/drills/`, by id (a test checks that
-    /// this list and the folder agree). The app loads them through the asset
-    /// server; the command line and the tests read these embedded copies.
-    pub const DRILLS: &[(&str, &str)] = drills![
-        "wall-hinge",
-        "dowel-hinge",
-        "banded-hinge",
-        "goblet-hinge",
-        "upper-back-kettlebell-hinge",
-        "kettlebell-good-morning",
-        "chain-good-morning",
-        "toes-elevated-kettlebell-good-morning",
-        "banded-good-morning-bench",
-        "pull-through",
-        "dumbbell-rdl",
-        "kettlebell-deadlift",
-        "double-kettlebell-deadlift",
-        "landmine-rdl",
-        "cable-pull-through",
-        "trap-bar-deadlift",
-        "barbell-rdl",
-        "good-morning",
-        "sumo-deadlift",
-        "conventional-deadlift",
-    ];
+    /// Every drill file under `assets/drills/`, by id, in name order (listed
+    /// by `build.rs`). The app loads them through the asset server (the web
+    /// has no folder listing: this list names them); the command line and
+    /// the tests read these embedded copies.
+    pub const DRILLS: &[(&str, &str)] = include!(concat!(env!("OUT_DIR"), "/drills.rs"));
 }

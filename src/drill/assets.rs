@@ -81,7 +81,7 @@ fn load_drills(
     // No asset folder at all (a copied binary, a wrong HINGE_ASSETS): one
     // message, and the drills built into the app.
     if !cfg!(target_arch = "wasm32") && !std::path::Path::new(root).is_dir() {
-        crate::web::notice(&format!(
+        crate::notify::notice(&format!(
             "the asset folder {root} does not exist; showing the drills and the mannequin built into the app"
         ));
         *library = Library::builtin().clone();

@@ -425,8 +425,9 @@ fn world_transforms(model: &Model) -> Vec<Mat4> {
 }
 
 /// The model with its humanoid's nodes named as the VRM bones, ready for the
-/// stage to find by name. Any other node that already carried one of those
-/// names is renamed aside.
+/// stage to find by name. Any other node whose name reads as a bone (a
+/// gizmo or mesh named after its bone, a bone the mapping left out) is
+/// renamed aside, so no finder takes it for the humanoid's.
 pub fn normalise(model: &mut Model, humanoid: &Humanoid) {
     let mapped: Vec<Option<Bone>> = (0..model.nodes().len())
         .map(|i| {
@@ -444,12 +445,50 @@ pub fn normalise(model: &mut Model, humanoid: &Humanoid) {
             None => {
                 let clash = node["name"]
                     .as_str()
-                    .is_some_and(|n| Bone::from_node_name(n).is_some());
+                    .is_some_and(|n| bone_of_name(n).is_some());
                 if clash {
                     let old = node["name"].as_str().unwrap_or_default().to_string();
-                    node["name"] = Value::String(format!("{old} (not the humanoid's)"));
+                    node["name"] = Value::String(format!("not a bone: {old}"));
                 }
             }
         }
     }
+}
+
+/// Stand the model as the stage expects its figures: facing +Z and as tall
+/// as the built-in mannequin (the figure's own scale then gives the learner's
+/// stature). A new root node above the scene turns and scales it; the rig
+/// composes every transform from the scene root, so the bones follow.
+pub fn stand_for_stage(model: &mut Model, humanoid: &Humanoid) {
+    let yaw = humanoid.facing.x.atan2(humanoid.facing.z);
+    let turn = glam::Quat::from_rotation_y(-yaw);
+    let scale = crate::body::anthropometry::DEFAULT_STATURE_M / humanoid.height.max(1e-3);
+    let scene_index = model.json["scene"].as_u64().unwrap_or(0) as usize;
+    let Some(count) = model.json["nodes"].as_array().map(Vec::len) else {
+        return;
+    };
+    let Some(roots) = model.json["scenes"][scene_index]["nodes"].as_array().cloned() else {
+        return;
+    };
+    let root = serde_json::json!({
+        "name": "hinge stage root",
+        "rotation": [turn.x, turn.y, turn.z, turn.w],
+        "scale": [scale, scale, scale],
+        "children": roots,
+    });
+    if let Some(nodes) = model.json["nodes"].as_array_mut() {
+        nodes.push(root);
+    }
+    model.json["scenes"][scene_index]["nodes"] = serde_json::json!([count]);
+}
+
+/// A user's model file made ready for the stage, or one line saying why it
+/// cannot be used: the humanoid found, its nodes named as VRM bones, the
+/// figure standing facing +Z at the mannequin's height, as a `.glb`.
+pub fn prepare(bytes: &[u8]) -> Result<(Vec<u8>, Humanoid), String> {
+    let mut model = Model::parse(bytes)?;
+    let humanoid = find(&model)?;
+    normalise(&mut model, &humanoid);
+    stand_for_stage(&mut model, &humanoid);
+    Ok((model.to_glb(), humanoid))
 }

@@ -784,4 +784,6 @@ impl Scores {
     }
 }
 
-pub mod session;
+pub mod text;
+
+pub use text::{letter, option_texts, right_answer};

@@ -5,7 +5,9 @@ use bevy::input::mouse::{AccumulatedMouseMotion, AccumulatedMouseScroll, MouseSc
 use bevy::input::touch::Touches;
 use bevy::prelude::*;
 
-use crate::cli::CameraPreset;
+use crate::Frame;
+use crate::input::{Action, Stick};
+use crate::options::CameraPreset;
 
 /// Where the camera looks from, in spherical coordinates around a target.
 #[derive(Resource, Debug, Clone, Copy, PartialEq)]
@@ -28,11 +30,35 @@ impl Orbit {
             CameraPreset::Top => (-90.0, 80.0),
         };
         Orbit {
-            target: Vec3::new(0.0, 0.78, 0.0),
+            target: Vec3::new(0.0, HOME_TARGET_Y_M, 0.0),
             yaw_deg,
             pitch_deg,
-            distance_m: 3.4,
+            distance_m: HOME_DISTANCE_M,
             ui_has_pointer: false,
+        }
+    }
+
+    /// The preset after this one's view (the next camera action), at the
+    /// same distance.
+    pub fn next_preset(&self) -> Orbit {
+        let i = CameraPreset::ALL
+            .iter()
+            .position(|p| {
+                let o = Orbit::preset(*p);
+                o.yaw_deg == self.yaw_deg && o.pitch_deg == self.pitch_deg
+            })
+            .map_or(0, |i| (i + 1) % CameraPreset::ALL.len());
+        Orbit {
+            distance_m: self.distance_m,
+            ..Orbit::preset(CameraPreset::ALL[i])
+        }
+    }
+
+    /// This preset's direction, keeping the distance.
+    pub fn looking(&self, preset: CameraPreset) -> Orbit {
+        Orbit {
+            distance_m: self.distance_m,
+            ..Orbit::preset(preset)
         }
     }
 
@@ -47,6 +73,12 @@ impl Orbit {
             .looking_at(self.target, Vec3::Y)
     }
 }
+
+/// How far the camera stands from one figure: a 1.8 m figure, standing
+/// or hinged, fills a 1280x720 view between the panels.
+pub const HOME_DISTANCE_M: f32 = 3.4;
+/// The height the camera looks at: a standing figure's hips.
+pub const HOME_TARGET_Y_M: f32 = 0.78;
 
 /// Vertical field of view of the stage camera.
 pub const FOV_DEG: f32 = 35.0;
@@ -64,9 +96,18 @@ pub fn fit_distance(width_m: f32, height_m: f32, aspect: f32) -> f32 {
 pub struct StageCamera;
 
 pub(super) fn plugin(app: &mut App) {
+    crate::order_frame(app);
     app.insert_resource(Orbit::preset(CameraPreset::Side));
+    app.init_resource::<Stick>().add_message::<Action>();
     app.add_systems(Startup, spawn_camera);
-    app.add_systems(Update, (orbit_with_pointer, place_camera).chain());
+    app.add_systems(
+        Update,
+        (camera_actions.in_set(Frame::ApplyActions), place_camera.in_set(Frame::Draw)),
+    );
+    app.add_systems(
+        Update,
+        (orbit_with_pointer, turn_with_stick).in_set(Frame::ApplyActions),
+    );
     app.add_systems(Update, spare_the_software_renderer);
 }
 
@@ -148,6 +189,25 @@ fn orbit_with_pointer(
     if lines != 0.0 {
         orbit.distance_m = (orbit.distance_m * 0.9f32.powf(lines)).clamp(1.0, 12.0);
     }
+}
+
+/// The camera action: the next preset.
+fn camera_actions(mut actions: MessageReader<Action>, mut orbit: ResMut<Orbit>) {
+    for a in actions.read() {
+        if *a == Action::NextCamera {
+            *orbit = orbit.next_preset();
+        }
+    }
+}
+
+/// A gamepad's right stick turns and tilts the camera.
+fn turn_with_stick(stick: Res<Stick>, time: Res<Time>, mut orbit: ResMut<Orbit>) {
+    if stick.0 == Vec2::ZERO {
+        return;
+    }
+    let dt = time.delta_secs();
+    orbit.yaw_deg += stick.0.x * 90.0 * dt;
+    orbit.pitch_deg = (orbit.pitch_deg + stick.0.y * 60.0 * dt).clamp(-10.0, 80.0);
 }
 
 fn place_camera(orbit: Res<Orbit>, mut camera: Query<&mut Transform, With<StageCamera>>) {

@@ -62,6 +62,16 @@ pub struct Rig {
     pub rest_local: [Transform; BONE_COUNT],
 }
 
+/// The fault catalogue: names, what to look for, cues.
+#[derive(Resource, Debug, Clone)]
+pub struct Catalogue(pub crate::coach::FaultCatalogue);
+
+impl Default for Catalogue {
+    fn default() -> Self {
+        Catalogue(crate::coach::FaultCatalogue::builtin())
+    }
+}
+
 /// The thresholds file, loaded once.
 #[derive(Resource, Debug, Clone)]
 pub struct CoachThresholds(pub ThresholdsFile);
@@ -74,18 +84,44 @@ impl Default for CoachThresholds {
 
 /// Figures: thresholds, solving and bone driving (no rendering needed).
 pub fn plugin(app: &mut App) {
+    crate::order_frame(app);
     app.init_resource::<CoachThresholds>()
+        .init_resource::<Catalogue>()
         .init_resource::<MannequinModel>();
     register_scene_types(app);
     app.add_systems(
         Update,
-        (solve_figures, drive_bones).chain().in_set(FigureSystems),
+        (solve_figures, drive_bones).chain().in_set(crate::Frame::Solve),
     );
 }
 
-/// Solving and posing; UI and input run before, overlays after.
-#[derive(SystemSet, Debug, Clone, PartialEq, Eq, Hash)]
-pub struct FigureSystems;
+/// What a view needs to put figures on the stage.
+#[derive(bevy::ecs::system::SystemParam)]
+pub struct FigureSpawner<'w, 's> {
+    pub commands: Commands<'w, 's>,
+    assets: Option<Res<'w, AssetServer>>,
+    model: Res<'w, MannequinModel>,
+}
+
+impl FigureSpawner<'_, '_> {
+    /// A figure wearing the tutor's model at `at`; without an asset server
+    /// (the headless app) a figure with nothing to wear, solved and judged
+    /// all the same.
+    pub fn spawn(&mut self, name: &str, figure: Figure, at: Vec3) -> EntityCommands<'_> {
+        let e = match &self.assets {
+            Some(assets) => spawn_figure(&mut self.commands, assets, &self.model, name, figure, at),
+            None => self
+                .commands
+                .spawn((
+                    Name::new(name.to_string()),
+                    figure,
+                    Transform::from_translation(at),
+                ))
+                .id(),
+        };
+        self.commands.entity(e)
+    }
+}
 
 /// Spawn a figure with the built-in mannequin at `at`.
 pub fn spawn_figure(
@@ -297,7 +333,7 @@ pub(super) fn fall_back_to_builtin_model(
             // The first line: Bevy's error carries a backtrace after it.
             let why = err.to_string();
             let why = why.lines().next().unwrap_or_default().trim_end_matches(':');
-            crate::web::notice(&format!(
+            crate::notify::notice(&format!(
                 "the model {} could not be loaded ({why}); showing the built-in mannequin",
                 model.0
             ));

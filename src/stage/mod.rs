@@ -14,7 +14,7 @@ pub const TONEMAPPING: Tonemapping = Tonemapping::AcesFitted;
 
 pub(super) fn plugin(app: &mut App) {
     app.add_plugins((camera::plugin, figure::plugin, props::plugin));
-    app.insert_resource(ClearColor(Color::srgb(0.93, 0.93, 0.91)));
+    app.insert_resource(ClearColor(crate::theme::backdrop(None)));
     app.add_systems(Startup, spawn_floor_and_lights);
     app.add_systems(
         Update,
@@ -31,7 +31,7 @@ fn spawn_floor_and_lights(
         Name::new("floor"),
         Mesh3d(meshes.add(Plane3d::default().mesh().size(12.0, 12.0))),
         MeshMaterial3d(materials.add(StandardMaterial {
-            base_color: Color::srgb(0.80, 0.81, 0.80),
+            base_color: crate::theme::FLOOR,
             perceptual_roughness: 0.95,
             ..default()
         })),
@@ -70,7 +70,7 @@ fn spawn_floor_and_lights(
 
 /// A subtle grid on the floor (10 cm squares under the figures).
 fn draw_floor_marks(mut gizmos: Gizmos) {
-    let grid = Color::srgba(0.35, 0.37, 0.40, 0.35);
+    let grid = crate::theme::FLOOR_GRID;
     gizmos.grid(
         Isometry3d::new(
             Vec3::new(0.0, 0.001, 0.0),

@@ -9,7 +9,7 @@ use bevy::prelude::*;
 use crate::body::pose::{DUMBBELL_HEAD_RADIUS_M, KETTLEBELL, PLATE_RADIUS_M};
 use crate::body::{Joint, LoadPlace, SolvedBody};
 use crate::drill::Prop;
-use crate::stage::figure::{Figure, FigureSystems};
+use crate::stage::figure::Figure;
 
 /// What the drill on stage uses; empty when no drill is playing.
 #[derive(Resource, Debug, Clone, Default, PartialEq)]
@@ -77,13 +77,14 @@ struct PropAssets {
 }
 
 pub fn plugin(app: &mut App) {
+    crate::order_frame(app);
     app.init_resource::<ActiveProps>();
     app.add_systems(Startup, make_prop_assets);
     app.add_systems(
         Update,
         (rebuild_props, place_props)
             .chain()
-            .after(FigureSystems)
+            .in_set(crate::Frame::Draw)
             .run_if(resource_exists::<PropAssets>),
     );
 }

@@ -1,12 +1,13 @@
-//! The egui panels: controls on the left, the verdict on the right, the 3D
-//! view in between. Text is large and high-contrast so it reads when projected.
+//! The egui layer every view builds on: the window-sized root, side panels
+//! that fold away in a small window, the zoom, the type, the notices band,
+//! the 3D view's rectangle, and the widgets the views share.
 
-pub mod drills;
-pub mod explore;
-pub mod quiz;
+mod notices;
+mod viewport;
+pub mod widgets;
 
+use bevy::camera::CameraOutputMode;
 use bevy::camera::visibility::RenderLayers;
-use bevy::camera::{CameraOutputMode, Viewport};
 use bevy::prelude::*;
 use bevy::render::render_resource::BlendState;
 use bevy::window::PrimaryWindow;
@@ -14,37 +15,69 @@ use bevy_egui::{
     EguiContexts, EguiGlobalSettings, EguiPrimaryContextPass, PrimaryEguiContext, egui,
 };
 
-use crate::overlay::{ViewRect, overlay_labels};
-use crate::stage::camera::{Orbit, StageCamera};
+use crate::options::Theme;
+use crate::theme;
 
-pub(super) fn plugin(app: &mut App) {
-    app.add_plugins((explore::plugin, drills::plugin, quiz::plugin));
+pub use viewport::ViewRect;
+
+/// The order of egui's pass: the style and zoom, then the view's panels,
+/// then the 3D view gets what they leave, then the labels over it.
+#[derive(SystemSet, Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum UiPass {
+    Style,
+    Panels,
+    View,
+    Labels,
+}
+
+/// The projected layout (presenter mode, a group quiz): panels hidden, big
+/// type in the theme's colours, the 1280x720 layout scaled to the window.
+#[derive(Resource, Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Projection {
+    pub on: bool,
+    pub theme: Theme,
+}
+
+/// What every view's panels need: egui, the 3D view's rectangle they
+/// leave, and the view tabs' way to another view.
+#[derive(bevy::ecs::system::SystemParam)]
+pub struct ViewUi<'w, 's> {
+    contexts: EguiContexts<'w, 's>,
+    pub rect: ResMut<'w, ViewRect>,
+    pub next: ResMut<'w, NextState<crate::options::ViewState>>,
+}
+
+impl ViewUi<'_, '_> {
+    /// egui's context and a window-sized root for the view's panels.
+    pub fn root(&mut self, id: &'static str) -> Result<(egui::Context, egui::Ui)> {
+        let ctx = self.contexts.ctx_mut()?.clone();
+        let root = root_ui(&ctx, id);
+        Ok((ctx, root))
+    }
+}
+
+/// Run condition: the projected layout is on.
+pub fn projecting(p: Option<Res<Projection>>) -> bool {
+    p.is_some_and(|p| p.on)
+}
+
+pub fn plugin(app: &mut App) {
+    app.init_resource::<Projection>()
+        .init_resource::<ViewRect>();
+    app.configure_sets(
+        EguiPrimaryContextPass,
+        (UiPass::Style, UiPass::Panels, UiPass::View, UiPass::Labels).chain(),
+    );
     app.add_systems(Startup, spawn_ui_camera);
     app.add_systems(
         EguiPrimaryContextPass,
         (
-            set_style.run_if(run_once),
-            zoom_for_window,
-            explore::panels
-                .run_if(not(in_state(crate::modes::ViewState::Drills)))
-                .run_if(not(in_state(crate::modes::ViewState::Quiz)))
-                .run_if(not(presenting)),
-            drills::panels
-                .run_if(in_state(crate::modes::ViewState::Drills))
-                .run_if(not(presenting)),
-            quiz::panels
-                .run_if(in_state(crate::modes::ViewState::Quiz))
-                .run_if(not(presenting)),
-            crate::present::present_ui
-                .run_if(presenting)
-                .run_if(not(in_state(crate::modes::ViewState::Quiz))),
-            quiz::group_ui
-                .run_if(presenting)
-                .run_if(in_state(crate::modes::ViewState::Quiz)),
-            fit_camera_to_view,
-            overlay_labels,
-        )
-            .chain(),
+            (set_style.run_if(run_once), zoom_for_window)
+                .chain()
+                .in_set(UiPass::Style),
+            viewport::fit_camera_to_view.in_set(UiPass::View),
+            notices::notice_banner.in_set(UiPass::Labels),
+        ),
     );
 }
 
@@ -57,14 +90,6 @@ pub fn root_ui(ctx: &egui::Context, id: &'static str) -> egui::Ui {
             .layer_id(egui::LayerId::background())
             .max_rect(ctx.viewport_rect()),
     )
-}
-
-/// After the panels are shown on `root`, what they leave is the 3D view.
-pub fn set_view_rect(root: &egui::Ui, view_rect: &mut ViewRect) {
-    let rect = root.available_rect_before_wrap();
-    if view_rect.0 != rect {
-        view_rect.0 = rect;
-    }
 }
 
 /// Windows narrower or lower than this (in points) fold the side panels away
@@ -89,13 +114,13 @@ pub fn zoom_for(width: f32, height: f32, presenting: bool) -> f32 {
 
 fn zoom_for_window(
     window: Query<&Window, With<PrimaryWindow>>,
-    presenter: Option<Res<crate::present::Presenter>>,
+    projection: Res<Projection>,
     mut contexts: EguiContexts,
 ) -> Result {
     let Ok(window) = window.single() else {
         return Ok(());
     };
-    let zoom = zoom_for(window.width(), window.height(), presenting(presenter));
+    let zoom = zoom_for(window.width(), window.height(), projection.on);
     let ctx = contexts.ctx_mut()?;
     if (ctx.zoom_factor() - zoom).abs() > 0.01 {
         ctx.set_zoom_factor(zoom);
@@ -168,10 +193,6 @@ pub fn side_panel<R>(
     })
 }
 
-fn presenting(p: Option<Res<crate::present::Presenter>>) -> bool {
-    p.is_some_and(|p| p.on)
-}
-
 /// egui draws through a camera of its own, over the whole window, so the 3D
 /// camera can be given just the part the panels leave.
 fn spawn_ui_camera(mut commands: Commands, mut settings: ResMut<EguiGlobalSettings>) {
@@ -214,7 +235,7 @@ fn set_style(mut contexts: EguiContexts) -> Result {
         .into();
         style.spacing.slider_width = 220.0;
         style.spacing.item_spacing = egui::vec2(8.0, 7.0);
-        style.visuals.override_text_color = Some(egui::Color32::from_gray(15));
+        style.visuals.override_text_color = Some(theme::TEXT);
     });
     prefill_glyphs(ctx);
     Ok(())
@@ -248,62 +269,6 @@ fn prefill_glyphs(ctx: &egui::Context) {
             egui::Color32::WHITE,
         );
     });
-}
-
-/// Give the 3D camera the part of the window the panels leave.
-fn fit_camera_to_view(
-    rect: Res<ViewRect>,
-    window: Query<&Window, With<PrimaryWindow>>,
-    mut camera: Query<&mut Camera, With<StageCamera>>,
-    mut contexts: EguiContexts,
-    mut orbit: ResMut<Orbit>,
-) -> Result {
-    let ctx = contexts.ctx_mut()?;
-    let wants = ctx.egui_wants_pointer_input() || ctx.egui_is_using_pointer();
-    if orbit.ui_has_pointer != wants {
-        orbit.ui_has_pointer = wants;
-    }
-    let Ok(window) = window.single() else {
-        return Ok(());
-    };
-    // Physical pixels per egui point: the window's scale times egui's zoom.
-    let scale = ctx.pixels_per_point();
-    // Before the first layout the rectangle can be empty: use the whole window.
-    let r = if rect.0.width() >= 50.0 && rect.0.height() >= 50.0 {
-        rect.0
-    } else {
-        ctx.viewport_rect()
-    };
-    let pos = UVec2::new(
-        (r.min.x * scale).max(0.0) as u32,
-        (r.min.y * scale).max(0.0) as u32,
-    );
-    let max = UVec2::new(window.physical_width(), window.physical_height()).max(UVec2::ONE);
-    let size = UVec2::new((r.width() * scale) as u32, (r.height() * scale) as u32);
-    // The panels' layout is a frame old: a window just shrunk below it (found
-    // by the soak run, going to 200x150) would put the view outside the
-    // window, which the renderer refuses and quits. Use the whole window
-    // for that frame.
-    let (pos, size) = if pos.x < max.x && pos.y < max.y {
-        (pos, size.min(max - pos).max(UVec2::ONE))
-    } else {
-        (UVec2::ZERO, max)
-    };
-    for mut cam in &mut camera {
-        let vp = Viewport {
-            physical_position: pos,
-            physical_size: size,
-            ..default()
-        };
-        if cam
-            .viewport
-            .as_ref()
-            .is_none_or(|v| v.physical_position != pos || v.physical_size != size)
-        {
-            cam.viewport = Some(vp);
-        }
-    }
-    Ok(())
 }
 
 #[cfg(test)]

@@ -42,6 +42,14 @@ pub struct SceneReady {
     pub streak: u32,
 }
 
+/// Readiness tracking on an app, and the shot the launch asks for.
+pub fn attach(app: &mut App, launch: &crate::launch::Launch) {
+    app.add_plugins(plugin);
+    if let Some(plan) = &launch.shot {
+        app.insert_resource(PendingShot::new(plan.clone()));
+    }
+}
+
 /// Readiness tracking (for shots and measurements) and the shot itself.
 pub fn plugin(app: &mut App) {
     app.init_resource::<PipelinesReady>()

@@ -7,7 +7,7 @@ use std::time::{Duration, Instant};
 use bevy::prelude::*;
 use bevy_egui::{EguiContexts, EguiPlugin, EguiPrimaryContextPass, egui};
 
-use crate::shot::SceneReady;
+use super::shot::SceneReady;
 
 #[derive(Resource, Debug)]
 struct Probe {
@@ -34,13 +34,15 @@ pub fn run(started: Instant, empty: bool, seconds: f32, size: (u32, u32)) -> App
             primary_window: Some(crate::app::window(&launch)),
             ..default()
         }));
-        app.add_plugins((EguiPlugin::default(), crate::shot::plugin));
+        app.add_plugins((EguiPlugin::default(), super::shot::plugin));
         app.insert_resource(bevy::winit::WinitSettings::continuous());
         app.add_systems(Startup, empty_scene);
         app.add_systems(EguiPrimaryContextPass, empty_ui);
         app
     } else {
-        crate::app::build(&launch)
+        let mut app = crate::app::build(&launch);
+        super::shot::attach(&mut app, &launch);
+        app
     };
     app.insert_resource(Probe {
         started,

@@ -3,14 +3,21 @@
 //! midfoot, the dowel along the back with its three contact points, and the
 //! path of the hips. Gizmos for the lines; egui for the numbers.
 
+mod loads;
+
 use std::collections::VecDeque;
 
 use bevy::prelude::*;
 use bevy_egui::{EguiContexts, egui};
 
+use crate::Frame;
 use crate::body::Joint;
+use crate::input::Action;
+use crate::pose::Role;
 use crate::stage::camera::StageCamera;
-use crate::stage::figure::{Figure, FigureSystems, MainFigure};
+use crate::stage::figure::{Catalogue, Figure, MainFigure};
+use crate::theme::{self, palette};
+use crate::ui::{UiPass, ViewRect};
 
 /// Which overlays are shown.
 #[derive(Resource, Debug, Clone, Copy, PartialEq)]
@@ -21,6 +28,8 @@ pub struct Overlays {
     pub dowel: bool,
     pub hip_path: bool,
     pub back_load: bool,
+    /// The load view: where the work goes (`loads`).
+    pub loads: bool,
 }
 
 impl Default for Overlays {
@@ -32,50 +41,80 @@ impl Default for Overlays {
             dowel: true,
             hip_path: true,
             back_load: true,
+            loads: false,
         }
     }
 }
 
-/// The screen rectangle (logical pixels) the 3D view uses, set by the UI.
-#[derive(Resource, Debug, Clone, Copy, PartialEq)]
-pub struct ViewRect(pub egui::Rect);
-
-impl Default for ViewRect {
-    fn default() -> Self {
-        ViewRect(egui::Rect::from_min_size(
-            egui::Pos2::ZERO,
-            egui::vec2(1280.0, 720.0),
-        ))
-    }
+impl Overlays {
+    pub const NONE: Overlays = Overlays {
+        angles: false,
+        lines: false,
+        centre_of_mass: false,
+        dowel: false,
+        hip_path: false,
+        back_load: false,
+        loads: false,
+    };
 }
+
+/// What a figure's label says, put on it by the view that staged it.
+#[derive(Component, Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Badge {
+    /// A big letter above the head (figures A and B of a question).
+    Letter(char),
+    /// Its role under the feet, with the verdict and two numbers; neighbours
+    /// in odd `place`s sit lower so the labels never overlap.
+    Role { role: Role, place: usize },
+    /// The learner's own pose (from their photo), with its verdict.
+    Learner { place: usize },
+}
+
+/// The overlays before "angle lines off", to bring them back.
+#[derive(Resource, Debug, Default, Clone, Copy)]
+struct Hidden(Option<Overlays>);
 
 /// Recent positions of the main figure's hips.
 #[derive(Resource, Debug, Default, Clone)]
 pub struct HipPath(pub VecDeque<Vec3>);
 
-/// Colours that stay apart for colour-blind viewers and on a washed-out projector.
-pub mod palette {
-    use bevy::prelude::Color;
-    pub const KNEE: Color = Color::srgb(0.90, 0.45, 0.0);
-    pub const HIP: Color = Color::srgb(0.0, 0.40, 0.85);
-    pub const VERTICAL: Color = Color::srgb(0.25, 0.25, 0.25);
-    pub const COM: Color = Color::srgb(0.55, 0.0, 0.55);
-    pub const DOWEL: Color = Color::srgb(0.45, 0.25, 0.05);
-    pub const TOUCH: Color = Color::srgb(1.0, 0.85, 0.0);
-    pub const GAP: Color = Color::srgb(0.85, 0.0, 0.25);
-    pub const PATH: Color = Color::srgb(0.0, 0.55, 0.55);
-}
-
-pub(super) fn plugin(app: &mut App) {
+pub fn plugin(app: &mut App) {
+    crate::order_frame(app);
     app.init_resource::<Overlays>()
         .init_resource::<ViewRect>()
-        .init_resource::<HipPath>();
+        .init_resource::<HipPath>()
+        .init_resource::<Hidden>()
+        .add_message::<Action>();
+    app.add_plugins(loads::plugin);
+    app.add_systems(Update, toggle_overlays.in_set(Frame::ApplyActions));
     app.add_systems(
         Update,
-        (record_hip_path, draw_overlays)
-            .chain()
-            .after(FigureSystems),
+        (record_hip_path, draw_overlays).chain().in_set(Frame::Draw),
     );
+    app.add_systems(
+        bevy_egui::EguiPrimaryContextPass,
+        overlay_labels.in_set(UiPass::Labels),
+    );
+}
+
+/// "Angle lines on / off": all overlays off, then back as they were.
+fn toggle_overlays(
+    mut actions: MessageReader<Action>,
+    mut overlays: ResMut<Overlays>,
+    mut hidden: ResMut<Hidden>,
+) {
+    for a in actions.read() {
+        if *a != Action::ToggleOverlays {
+            continue;
+        }
+        match hidden.0.take() {
+            Some(saved) => *overlays = saved,
+            None => {
+                hidden.0 = Some(*overlays);
+                *overlays = Overlays::NONE;
+            }
+        }
+    }
 }
 
 fn record_hip_path(
@@ -99,12 +138,16 @@ const NEAR: [Joint; 4] = [Joint::HipR, Joint::KneeR, Joint::AnkleR, Joint::ToeR]
 
 fn draw_overlays(
     mut gizmos: Gizmos,
+    mut bands: Gizmos<loads::LoadGizmos>,
     overlays: Res<Overlays>,
     path: Res<HipPath>,
     figures: Query<(&Figure, &Transform, Has<MainFigure>)>,
 ) {
     for (f, t, main) in &figures {
         let s = &f.solved;
+        if overlays.loads {
+            loads::draw(&mut bands, s, t.translation);
+        }
         let w = |j: Joint| t.translation + s.joint(j);
         let [hip, knee, ankle, _] = NEAR.map(w);
         let pelvis = w(Joint::Pelvis);
@@ -224,116 +267,126 @@ pub fn to_screen(
     ))
 }
 
-/// Numbers next to the overlays, painted by egui above the 3D view.
-#[allow(clippy::too_many_arguments)] // a Bevy system: one argument per resource it reads
-pub fn overlay_labels(
+/// The stage camera and the part of the window it draws in.
+#[derive(bevy::ecs::system::SystemParam)]
+struct View<'w, 's> {
+    rect: Res<'w, ViewRect>,
+    camera: Query<'w, 's, (&'static Camera, &'static GlobalTransform), With<StageCamera>>,
+}
+
+/// Numbers next to the overlays and each figure's badge, painted by egui
+/// above the 3D view.
+fn overlay_labels(
     mut contexts: EguiContexts,
     overlays: Res<Overlays>,
-    rect: Res<ViewRect>,
-    camera: Query<(&Camera, &GlobalTransform), With<StageCamera>>,
-    figures: Query<(
-        &Figure,
-        &Transform,
-        Option<&crate::modes::Role>,
-        Option<&crate::ui::quiz::QuizFigure>,
-    )>,
-    state: Res<State<crate::modes::ViewState>>,
-    catalogue: Res<crate::ui::explore::Catalogue>,
-    compare: Res<crate::modes::CompareSettings>,
-    quiz: Option<Res<crate::quiz::session::QuizSession>>,
+    view: View,
+    figures: Query<(&Figure, &Transform, Option<&Badge>)>,
+    catalogue: Res<Catalogue>,
+    projection: Option<Res<crate::ui::Projection>>,
 ) -> Result {
-    // Figures are named in the compare view, and in the quiz once the answer
-    // shows (before that, a which-is-correct question letters them A and B).
-    let quiz_revealed = quiz
-        .as_ref()
-        .and_then(|q| q.run.as_ref())
-        .map(|r| r.revealed);
-    let in_quiz = *state.get() == crate::modes::ViewState::Quiz;
-    let comparing = *state.get() == crate::modes::ViewState::Compare
-        || (in_quiz && quiz_revealed == Some(true));
+    let rect = view.rect.0;
     let ctx = contexts.ctx_mut()?;
-    let Ok(camera) = camera.single() else {
+    let Ok(camera) = view.camera.single() else {
         return Ok(());
     };
-    let painter = ctx.layer_painter(egui::LayerId::new(
-        egui::Order::Background,
-        egui::Id::new("overlay labels"),
-    ));
-    let painter = painter.with_clip_rect(rect.0);
-    // Smaller in a small view (a 200x150 window), so the numbers do not
-    // cover the figure; 15 points is the smallest size the atlas is
-    // prefilled with (ui::TYPE_SIZES).
-    let font = egui::FontId::proportional(if rect.0.height() < 400.0 { 15.0 } else { 20.0 });
-    let label = |at: Vec3, text: String, color: Color, dx: f32| {
-        if let Some(p) = to_screen(camera, rect.0, at) {
-            let c = color.to_srgba();
-            let col = egui::Color32::from_rgb(
-                (c.red * 255.0) as u8,
-                (c.green * 255.0) as u8,
-                (c.blue * 255.0) as u8,
-            );
-            let pos = p + egui::vec2(dx, 0.0);
-            let galley = painter.layout_no_wrap(text, font.clone(), col);
-            let r = egui::Rect::from_min_size(
-                pos - egui::vec2(0.0, galley.size().y * 0.5),
-                galley.size(),
-            )
-            .expand(3.0);
-            painter.rect_filled(r, 4.0, egui::Color32::from_white_alpha(215));
-            painter.galley(r.min + egui::vec2(3.0, 3.0), galley, col);
-        }
+    let painter = ctx
+        .layer_painter(egui::LayerId::new(
+            egui::Order::Background,
+            egui::Id::new("overlay labels"),
+        ))
+        .with_clip_rect(rect);
+    let labels = Labels {
+        painter,
+        camera,
+        rect,
+        // Smaller in a small view (a 200x150 window), so the numbers do not
+        // cover the figure; 15 points is the smallest size the atlas is
+        // prefilled with (ui::TYPE_SIZES).
+        font: egui::FontId::proportional(if rect.height() < 400.0 { 15.0 } else { 20.0 }),
     };
-    for (f, t, role, place) in &figures {
-        let s = &f.solved;
-        if in_quiz
-            && quiz_revealed == Some(false)
-            && let (Some(place), Some(_)) = (place, role)
-            && figures.iter().filter(|x| x.3.is_some()).count() > 1
-        {
-            let head = t.translation + s.joint(Joint::HeadBase) + Vec3::Y * 0.45;
-            if let Some(p) = to_screen(camera, rect.0, head) {
-                let text = crate::ui::quiz::letter(place.place).to_string();
-                let g = painter.layout_no_wrap(
-                    text,
-                    egui::FontId::proportional(64.0),
-                    egui::Color32::WHITE,
-                );
-                let r = egui::Rect::from_center_size(p, g.size() + egui::vec2(28.0, 8.0));
-                painter.rect_filled(r, 10.0, egui::Color32::from_rgb(40, 40, 48));
-                painter.galley(r.min + egui::vec2(14.0, 4.0), g, egui::Color32::WHITE);
+    // A figure that wears its role is compared: its tag says the rest.
+    let comparing = figures
+        .iter()
+        .any(|(_, _, b)| matches!(b, Some(Badge::Role { .. } | Badge::Learner { .. })));
+    let projected = projection.is_some_and(|p| p.on);
+    for (f, t, badge) in &figures {
+        match badge {
+            Some(Badge::Letter(letter)) => labels.letter(f, t.translation, *letter),
+            Some(Badge::Role { role, place }) => {
+                // Neighbouring labels alternate in height so that they never overlap.
+                let tag = Tag {
+                    role: Some(*role),
+                    catalogue: &catalogue.0,
+                    drop: if place % 2 == 1 { 78.0 } else { 0.0 },
+                };
+                tag.paint(&labels.painter, camera, rect, t.translation, f);
             }
+            Some(Badge::Learner { place }) => {
+                let tag = Tag {
+                    role: None,
+                    catalogue: &catalogue.0,
+                    drop: if place % 2 == 1 { 78.0 } else { 0.0 },
+                };
+                tag.paint(&labels.painter, camera, rect, t.translation, f);
+            }
+            None => {}
         }
-        if comparing && let Some(role) = role {
-            // Neighbouring labels alternate in height so that they never overlap.
-            let index = match role {
-                crate::modes::Role::Correct => 0,
-                crate::modes::Role::Faulty(fault) => {
-                    1 + compare.faults.iter().position(|x| x == fault).unwrap_or(0)
-                }
-            };
-            let drop = if index % 2 == 1 { 78.0 } else { 0.0 };
-            figure_tag(
-                &painter,
-                camera,
-                rect.0,
-                t.translation,
-                f,
-                *role,
-                &catalogue.0,
-                drop,
-            );
+        labels.numbers(f, t.translation, &overlays, comparing);
+        if overlays.loads {
+            labels.legend(f, t.translation, if projected { 22.0 } else { 15.0 });
         }
+    }
+    Ok(())
+}
+
+/// Where labels go: the painter over the 3D view and its camera.
+struct Labels<'a> {
+    painter: egui::Painter,
+    camera: (&'a Camera, &'a GlobalTransform),
+    rect: egui::Rect,
+    font: egui::FontId,
+}
+
+impl Labels<'_> {
+    /// A number on a white chip, `dx` points beside a point of the stage.
+    fn chip(&self, at: Vec3, text: String, color: Color, dx: f32) {
+        let Some(p) = to_screen(self.camera, self.rect, at) else {
+            return;
+        };
+        let col = theme::to_egui(color);
+        let pos = p + egui::vec2(dx, 0.0);
+        let galley = self.painter.layout_no_wrap(text, self.font.clone(), col);
+        let r = egui::Rect::from_min_size(pos - egui::vec2(0.0, galley.size().y * 0.5), galley.size())
+            .expand(3.0);
+        self.painter.rect_filled(r, 4.0, theme::LABEL_BACK);
+        self.painter.galley(r.min + egui::vec2(3.0, 3.0), galley, col);
+    }
+
+    /// A big letter above the head (figures A and B of a question).
+    fn letter(&self, f: &Figure, at: Vec3, letter: char) {
+        let head = at + f.solved.joint(Joint::HeadBase) + Vec3::Y * 0.45;
+        let Some(p) = to_screen(self.camera, self.rect, head) else {
+            return;
+        };
+        let g = self.painter.layout_no_wrap(
+            letter.to_string(),
+            egui::FontId::proportional(64.0),
+            egui::Color32::WHITE,
+        );
+        let r = egui::Rect::from_center_size(p, g.size() + egui::vec2(28.0, 8.0));
+        self.painter.rect_filled(r, 10.0, theme::LETTER_BACK);
+        self.painter.galley(r.min + egui::vec2(14.0, 4.0), g, egui::Color32::WHITE);
+    }
+
+    /// The angles, lines and balance the overlays draw, in numbers.
+    fn numbers(&self, f: &Figure, at: Vec3, overlays: &Overlays, comparing: bool) {
+        let s = &f.solved;
         let p = &s.request.pose;
-        let w = |j: Joint| t.translation + s.joint(j);
+        let w = |j: Joint| at + s.joint(j);
         let m = &f.verdict.metrics;
         if overlays.angles {
-            label(
-                w(Joint::KneeR),
-                format!("knee {:.0}°", p.knee_deg),
-                palette::KNEE,
-                18.0,
-            );
-            label(
+            self.chip(w(Joint::KneeR), format!("knee {:.0}°", p.knee_deg), palette::KNEE, 18.0);
+            self.chip(
                 w(Joint::HipR) - Vec3::Z * 0.12,
                 format!("hip {:.0}°", p.hip_deg),
                 palette::HIP,
@@ -342,68 +395,72 @@ pub fn overlay_labels(
         }
         if overlays.lines {
             let shin_mid = (w(Joint::KneeR) + w(Joint::AnkleR)) * 0.5;
-            label(
-                shin_mid,
-                format!("shin {:.0}°", m.shin_angle_deg),
-                palette::KNEE,
-                22.0,
-            );
+            self.chip(shin_mid, format!("shin {:.0}°", m.shin_angle_deg), palette::KNEE, 22.0);
             let torso_mid = (w(Joint::Pelvis) + w(Joint::NeckBase)) * 0.5 + Vec3::Y * 0.08;
-            label(
-                torso_mid,
-                format!("torso {:.0}°", m.torso_angle_deg),
-                palette::HIP,
-                10.0,
-            );
+            self.chip(torso_mid, format!("torso {:.0}°", m.torso_angle_deg), palette::HIP, 10.0);
         }
         if overlays.centre_of_mass && !comparing {
             // Round first so that a hair behind the midfoot does not read "-0".
             let ahead = (m.com_ahead_of_midfoot_m * 100.0).round() + 0.0;
-            label(
-                t.translation + s.com,
+            self.chip(
+                at + s.com,
                 format!("centre of mass {ahead:+.0} cm"),
                 palette::COM,
                 24.0,
             );
-            label(
-                t.translation + Vec3::new(0.0, 0.0, 0.0),
-                "midfoot".to_string(),
-                palette::VERTICAL,
-                24.0,
-            );
+            self.chip(at, "midfoot".to_string(), palette::VERTICAL, 24.0);
         }
     }
-    Ok(())
+
+    /// The load legend, centred over the figure's head and kept in the view.
+    fn legend(&self, f: &Figure, at: Vec3, size: f32) {
+        let top = at + f.solved.joint(Joint::Vertex) + Vec3::Y * 0.12;
+        let Some(p) = to_screen(self.camera, self.rect, top) else {
+            return;
+        };
+        let legend = loads::Legend::of(&f.solved, size);
+        let wh = legend.size();
+        let min = egui::pos2(
+            (p.x - wh.x / 2.0).clamp(self.rect.min.x, (self.rect.max.x - wh.x).max(self.rect.min.x)),
+            (p.y - wh.y).clamp(self.rect.min.y, (self.rect.max.y - wh.y).max(self.rect.min.y)),
+        );
+        legend.paint(&self.painter, min);
+    }
 }
 
-#[allow(clippy::too_many_arguments)]
-/// The label under a figure in the compare view: a symbol, a word and a
+/// The label under a figure in a comparison: a symbol, a word and a
 /// colour, then the verdict and two key numbers.
-fn figure_tag(
-    painter: &egui::Painter,
-    camera: (&Camera, &GlobalTransform),
-    rect: egui::Rect,
-    at: Vec3,
-    f: &Figure,
-    role: crate::modes::Role,
-    catalogue: &crate::coach::FaultCatalogue,
+struct Tag<'a> {
+    /// `None`: the learner's own pose.
+    role: Option<Role>,
+    catalogue: &'a crate::coach::FaultCatalogue,
     drop: f32,
-) {
-    use crate::ui::explore::{CORRECT_COLOUR, FAULTY_COLOUR};
-    let Some(p) = to_screen(camera, rect, at - Vec3::Y * 0.02) else {
-        return;
-    };
-    let (title, colour) = match role {
-        crate::modes::Role::Correct => ("✔ CORRECT".to_string(), CORRECT_COLOUR),
-        crate::modes::Role::Faulty(fault) => (
-            format!("✖ {}", catalogue.get(fault).name.to_uppercase()),
-            FAULTY_COLOUR,
-        ),
-    };
+}
+
+impl Tag<'_> {
+    fn paint(
+        &self,
+        painter: &egui::Painter,
+        camera: (&Camera, &GlobalTransform),
+        rect: egui::Rect,
+        at: Vec3,
+        f: &Figure,
+    ) {
+        let (role, drop) = (self.role, self.drop);
+        let Some(p) = to_screen(camera, rect, at - Vec3::Y * 0.02) else {
+            return;
+        };
+        let (title, colour) = match role {
+            None => ("YOUR POSE".to_string(), theme::NEUTRAL),
+            Some(Role::Correct) => ("✔ CORRECT".to_string(), theme::CORRECT),
+            Some(Role::Faulty(fault)) => (
+                format!("✖ {}", self.catalogue.get(fault).name.to_uppercase()),
+                theme::FAULTY,
+            ),
+        };
     let v = &f.verdict;
     let m = &v.metrics;
-    let timing_fault =
-        matches!(role, crate::modes::Role::Faulty(f) if !f.seen_in_one_pose() && !v.has(f));
+    let timing_fault = matches!(role, Some(Role::Faulty(f)) if !f.seen_in_one_pose() && !v.has(f));
     let seen = if timing_fault && v.faults.is_empty() {
         // Pulling with the arms is about timing: a still pose shows where the
         // arms are, but the evaluator cannot call it until drills move.
@@ -428,12 +485,12 @@ fn figure_tag(
     let small = painter.layout_no_wrap(
         seen,
         egui::FontId::proportional(17.0),
-        egui::Color32::from_gray(20),
+        theme::LABEL_TEXT,
     );
     let small2 = painter.layout_no_wrap(
         detail,
         egui::FontId::proportional(15.0),
-        egui::Color32::from_gray(20),
+        theme::LABEL_TEXT,
     );
     let width = big.size().x.max(small.size().x).max(small2.size().x) + 16.0;
     let top = egui::pos2(p.x - width / 2.0, p.y + 8.0 + drop);
@@ -448,16 +505,18 @@ fn figure_tag(
         title_rect.left_bottom(),
         egui::vec2(width, small.size().y + small2.size().y + 8.0),
     );
-    painter.rect_filled(body, 6.0, egui::Color32::from_white_alpha(230));
+    painter.rect_filled(body, 6.0, theme::TAG_BACK);
     let y = body.min.y + 3.0;
     painter.galley(
         egui::pos2(p.x - small.size().x / 2.0, y),
         small.clone(),
-        egui::Color32::from_gray(20),
+        theme::LABEL_TEXT,
     );
     painter.galley(
         egui::pos2(p.x - small2.size().x / 2.0, y + small.size().y + 2.0),
         small2,
-        egui::Color32::from_gray(20),
+        theme::LABEL_TEXT,
     );
+}
+    }
 }

@@ -5,13 +5,14 @@
 
 use bevy::prelude::*;
 
-use super::{Answer, Ask, QuizBank, QuizRun, Scores};
+use crate::Frame;
 use crate::coach::evaluate;
 use crate::drill::{Key, Library, Playback};
-use crate::modes::ViewState;
-use crate::present::Action;
+use crate::input::Action;
+use crate::options::ViewState;
+use crate::pose::PoseControls;
+use crate::quiz::{Answer, Ask, Kind, QuizBank, QuizRun, Scores};
 use crate::stage::figure::CoachThresholds;
-use crate::ui::explore::PoseControls;
 
 /// Everything a learner or a coach can do in the quiz.
 #[derive(Message, Debug, Clone, PartialEq, Eq)]
@@ -70,7 +71,7 @@ impl QuizSession {
     pub fn sliders_drive(&self) -> bool {
         self.run
             .as_ref()
-            .is_some_and(|r| r.current().is_some_and(|s| s.kind == super::Kind::SetPose))
+            .is_some_and(|r| r.current().is_some_and(|s| s.kind == Kind::SetPose))
     }
 
     /// Seconds left on the countdown, if one runs.
@@ -84,17 +85,18 @@ impl QuizSession {
 }
 
 pub fn plugin(app: &mut App) {
+    crate::order_frame(app);
     app.init_resource::<QuizSession>()
         .init_resource::<Scores>()
-        .add_message::<QuizCommand>();
+        .add_message::<QuizCommand>()
+        .add_message::<Action>();
     app.add_systems(Startup, load_bank_and_scores);
     app.add_systems(
         Update,
         (quiz_keys, apply_commands)
             .chain()
             .run_if(in_state(ViewState::Quiz))
-            .after(crate::present::apply_actions)
-            .before(crate::ui::drills::drive_from_drill),
+            .in_set(Frame::ApplyActions),
     );
 }
 
@@ -179,141 +181,42 @@ fn quiz_keys(
     }
 }
 
-#[allow(clippy::too_many_arguments)] // a Bevy system: one argument per resource it uses
+/// What the quiz moves on the stage: the drill shown and the sliders.
+#[derive(bevy::ecs::system::SystemParam)]
+struct Stage<'w> {
+    library: Res<'w, Library>,
+    thresholds: Res<'w, CoachThresholds>,
+    controls: ResMut<'w, PoseControls>,
+    playback: ResMut<'w, Playback>,
+}
+
+/// Where the best scores are kept.
+#[derive(bevy::ecs::system::SystemParam)]
+struct Keep<'w> {
+    scores: ResMut<'w, Scores>,
+    store: Option<Res<'w, crate::store::Store>>,
+}
+
 fn apply_commands(
     mut commands: MessageReader<QuizCommand>,
     mut session: ResMut<QuizSession>,
     bank: Option<Res<QuizBank>>,
-    library: Res<Library>,
-    thresholds: Res<CoachThresholds>,
-    mut controls: ResMut<PoseControls>,
-    mut playback: ResMut<Playback>,
-    mut scores: ResMut<Scores>,
-    store: Option<Res<crate::store::Store>>,
+    mut stage: Stage,
+    mut keep: Keep,
     time: Res<Time>,
 ) {
     let Some(bank) = bank else { return };
     let now = time.elapsed_secs();
     let before = session.run.as_ref().map(|r| (r.at, r.revealed));
     for command in commands.read().cloned() {
-        let s = &mut *session;
-        if let QuizCommand::Start { quiz, group } = &command {
-            if let Some(q) = bank.get(quiz) {
-                let seed = s.seed.take().unwrap_or_else(random_seed);
-                let first = s
-                    .first_question
-                    .take()
-                    .and_then(|id| q.questions.iter().position(|x| x.id == id));
-                s.run = Some(QuizRun::new(q, seed, *group, first));
-                s.recorded = false;
-                s.new_best = false;
-                s.tapped.clear();
-                s.shown_at_s = now;
-            }
-            continue;
-        }
-        if command == QuizCommand::Quit {
-            s.run = None;
-            continue;
-        }
-        let Some(run) = s.run.as_mut() else { continue };
-        let Some(quiz) = bank.get(&run.quiz) else {
-            continue;
-        };
-        let question = run.current().map(|sh| &quiz.questions[sh.question]);
-        let kind = question.map(|q| q.ask.kind());
-        // The coach's view of the pose the sliders set, for a set-the-pose question.
-        let pose_ok = || {
-            let q = question?;
-            let d = library.get(q.ask.drill())?;
-            let verdict = evaluate(
-                &crate::body::solve(&controls.request),
-                &d.thresholds(&thresholds.0),
-            );
-            Some(q.pose_accepted(&controls.request, &verdict))
-        };
-        match command {
-            QuizCommand::Choose(place) => match question.map(|q| &q.ask) {
-                _ if run.revealed => {}
-                Some(Ask::Order { drills }) => {
-                    if place < drills.len() && !s.tapped.contains(&place) {
-                        s.tapped.push(place);
-                        // Show the drill just tapped on the mannequin.
-                        if let Some(sh) = run.current() {
-                            playback.start(&drills[sh.options[place]]);
-                        }
-                        if s.tapped.len() == drills.len() && !run.group {
-                            run.answer(quiz, Answer::Order(s.tapped.clone()));
-                        }
-                    }
-                }
-                Some(Ask::SetPose { .. }) | None => {}
-                Some(ask) => {
-                    if place < ask.option_count() && !run.group {
-                        run.answer(quiz, Answer::Choice(place));
-                    }
-                }
-            },
-            QuizCommand::Undo => {
-                s.tapped.pop();
-            }
-            QuizCommand::CheckPose => {
-                if kind == Some(super::Kind::SetPose)
-                    && let Some(ok) = pose_ok()
-                {
-                    run.answer(quiz, Answer::Pose(ok));
-                }
-            }
-            QuizCommand::Confirm => {
-                if run.finished() {
-                } else if run.revealed {
-                    run.next();
-                } else if run.group {
-                    run.reveal();
-                } else if kind == Some(super::Kind::SetPose)
-                    && let Some(ok) = pose_ok()
-                {
-                    run.answer(quiz, Answer::Pose(ok));
-                }
-            }
-            QuizCommand::Reveal => run.reveal(),
-            // A clicker has no Enter: for a group its "next" button first
-            // reveals the answer, then moves on.
-            QuizCommand::Next if run.group && !run.revealed => run.reveal(),
-            QuizCommand::Next => run.next(),
-            QuizCommand::Previous => run.previous(),
-            QuizCommand::Start { .. } | QuizCommand::Quit => {}
-        }
+        apply(command, &mut session, &bank, &mut stage, now);
     }
     let Some(run) = session.run.as_ref() else {
         return;
     };
     let after = (run.at, run.revealed);
     if before.map(|b| b.0) != Some(after.0) {
-        // A new question: its drill on the mannequin, a fresh start for the
-        // sliders, the countdown from now.
-        let shown = run.current().cloned();
-        let ask = shown.as_ref().and_then(|sh| {
-            bank.get(&run.quiz)
-                .map(|q| q.questions[sh.question].ask.clone())
-        });
-        session.tapped.clear();
-        session.shown_at_s = now;
-        if let (Some(ask), Some(shown)) = (ask, shown) {
-            playback.start(&shown_drill(&ask, &shown.options));
-            let id = shown_drill(&ask, &shown.options);
-            // The asset server may still be loading the drills: the built-in
-            // copy has the same timing.
-            if session.still
-                && let Some(d) = library.get(&id).or_else(|| Library::builtin().get(&id))
-            {
-                playback.playing = false;
-                playback.time_s = d.sticking_point_s();
-            }
-            if let Ask::SetPose { .. } = ask {
-                Key::default().apply_to(&mut controls.request.pose);
-            }
-        }
+        show_question(&mut session, &bank, &mut stage, now);
     }
     let just_revealed = after.1 && before.is_some_and(|b| b.0 == after.0 && !b.1);
     if just_revealed
@@ -323,9 +226,129 @@ fn apply_commands(
             .and_then(|sh| bank.get(&run.quiz).map(|q| &q.questions[sh.question].ask))
     {
         // Revealed: the figure shows a pose that meets the goal.
-        example.apply_to(&mut controls.request.pose);
+        example.apply_to(&mut stage.controls.request.pose);
     }
-    record_finished(&mut session, &mut scores, store.as_deref());
+    record_finished(&mut session, &mut keep.scores, keep.store.as_deref());
+}
+
+/// One command on the quiz on screen.
+fn apply(command: QuizCommand, s: &mut QuizSession, bank: &QuizBank, stage: &mut Stage, now: f32) {
+    if let QuizCommand::Start { quiz, group } = &command {
+        if let Some(q) = bank.get(quiz) {
+            let seed = s.seed.take().unwrap_or_else(random_seed);
+            let first = s
+                .first_question
+                .take()
+                .and_then(|id| q.questions.iter().position(|x| x.id == id));
+            s.run = Some(QuizRun::new(q, seed, *group, first));
+            s.recorded = false;
+            s.new_best = false;
+            s.tapped.clear();
+            s.shown_at_s = now;
+        }
+        return;
+    }
+    if command == QuizCommand::Quit {
+        s.run = None;
+        return;
+    }
+    let Some(run) = s.run.as_mut() else { return };
+    let Some(quiz) = bank.get(&run.quiz) else {
+        return;
+    };
+    let question = run.current().map(|sh| &quiz.questions[sh.question]);
+    let kind = question.map(|q| q.ask.kind());
+    // The coach's view of the pose the sliders set, for a set-the-pose question.
+    let pose_ok = |stage: &Stage| {
+        let q = question?;
+        let d = stage.library.get(q.ask.drill())?;
+        let request = &stage.controls.request;
+        let verdict = evaluate(&crate::body::solve(request), &d.thresholds(&stage.thresholds.0));
+        Some(q.pose_accepted(request, &verdict))
+    };
+    match command {
+        QuizCommand::Choose(place) => match question.map(|q| &q.ask) {
+            _ if run.revealed => {}
+            Some(Ask::Order { drills }) => {
+                if place < drills.len() && !s.tapped.contains(&place) {
+                    s.tapped.push(place);
+                    // Show the drill just tapped on the mannequin.
+                    if let Some(sh) = run.current() {
+                        stage.playback.start(&drills[sh.options[place]]);
+                    }
+                    if s.tapped.len() == drills.len() && !run.group {
+                        run.answer(quiz, Answer::Order(s.tapped.clone()));
+                    }
+                }
+            }
+            Some(Ask::SetPose { .. }) | None => {}
+            Some(ask) => {
+                if place < ask.option_count() && !run.group {
+                    run.answer(quiz, Answer::Choice(place));
+                }
+            }
+        },
+        QuizCommand::Undo => {
+            s.tapped.pop();
+        }
+        QuizCommand::CheckPose => {
+            if kind == Some(Kind::SetPose)
+                && let Some(ok) = pose_ok(stage)
+            {
+                run.answer(quiz, Answer::Pose(ok));
+            }
+        }
+        QuizCommand::Confirm => {
+            if run.finished() {
+            } else if run.revealed {
+                run.next();
+            } else if run.group {
+                run.reveal();
+            } else if kind == Some(Kind::SetPose)
+                && let Some(ok) = pose_ok(stage)
+            {
+                run.answer(quiz, Answer::Pose(ok));
+            }
+        }
+        QuizCommand::Reveal => run.reveal(),
+        // A clicker has no Enter: for a group its "next" button first
+        // reveals the answer, then moves on.
+        QuizCommand::Next if run.group && !run.revealed => run.reveal(),
+        QuizCommand::Next => run.next(),
+        QuizCommand::Previous => run.previous(),
+        QuizCommand::Start { .. } | QuizCommand::Quit => {}
+    }
+}
+
+/// A new question: its drill on the mannequin, a fresh start for the
+/// sliders, the countdown from now.
+fn show_question(session: &mut QuizSession, bank: &QuizBank, stage: &mut Stage, now: f32) {
+    let Some(run) = session.run.as_ref() else {
+        return;
+    };
+    let shown = run.current().cloned();
+    let ask = shown.as_ref().and_then(|sh| {
+        bank.get(&run.quiz)
+            .map(|q| q.questions[sh.question].ask.clone())
+    });
+    session.tapped.clear();
+    session.shown_at_s = now;
+    let (Some(ask), Some(shown)) = (ask, shown) else {
+        return;
+    };
+    let id = shown_drill(&ask, &shown.options);
+    stage.playback.start(&id);
+    // The asset server may still be loading the drills: the built-in
+    // copy has the same timing.
+    if session.still
+        && let Some(d) = stage.library.get(&id).or_else(|| Library::builtin().get(&id))
+    {
+        stage.playback.playing = false;
+        stage.playback.time_s = d.sticking_point_s();
+    }
+    if let Ask::SetPose { .. } = ask {
+        Key::default().apply_to(&mut stage.controls.request.pose);
+    }
 }
 
 /// The drill the mannequin performs for a question. For an order question,

@@ -10,15 +10,15 @@
 
 use bevy::prelude::*;
 
-use crate::cli::CameraPreset;
 use crate::coach::Fault;
 use crate::drill::Playback;
 use crate::drill::lesson::LessonState;
-use crate::modes::{CompareSettings, ViewState};
-use crate::present::Action;
-use crate::quiz::session::QuizCommand;
+use crate::input::Action;
+use crate::options::{CameraPreset, ViewState};
+use crate::pose::PoseControls;
 use crate::stage::camera::Orbit;
-use crate::ui::explore::PoseControls;
+use crate::views::compare::CompareSettings;
+use crate::views::quiz::session::QuizCommand;
 
 /// How long to run and how often to act.
 #[derive(Debug, Clone, PartialEq)]
@@ -316,21 +316,32 @@ pub fn plugin(plan: SoakPlan) -> impl Fn(&mut App) {
     }
 }
 
-#[allow(clippy::too_many_arguments)]
+/// What a soak step moves: as a person would, through the app's own state.
+#[derive(bevy::ecs::system::SystemParam)]
+struct Hands<'w, 's> {
+    next_view: ResMut<'w, NextState<ViewState>>,
+    controls: ResMut<'w, PoseControls>,
+    compare: ResMut<'w, CompareSettings>,
+    playback: ResMut<'w, Playback>,
+    orbit: ResMut<'w, Orbit>,
+    lesson: Option<ResMut<'w, LessonState>>,
+    actions: MessageWriter<'w, Action>,
+    quiz: MessageWriter<'w, QuizCommand>,
+    window: Query<'w, 's, &'static mut Window, With<bevy::window::PrimaryWindow>>,
+}
+
+/// What the soak counts after each cycle.
+#[derive(bevy::ecs::system::SystemParam)]
+struct Counts<'w, 's> {
+    entities: Query<'w, 's, Entity>,
+    meshes: Res<'w, Assets<Mesh>>,
+    materials: Res<'w, Assets<StandardMaterial>>,
+}
+
 fn drive(
     mut soak: ResMut<Soak>,
-    mut next_view: ResMut<NextState<ViewState>>,
-    mut controls: ResMut<PoseControls>,
-    mut compare: ResMut<CompareSettings>,
-    mut playback: ResMut<Playback>,
-    mut orbit: ResMut<Orbit>,
-    mut lesson: Option<ResMut<LessonState>>,
-    mut actions: MessageWriter<Action>,
-    mut quiz: MessageWriter<QuizCommand>,
-    mut window: Query<&mut Window, With<bevy::window::PrimaryWindow>>,
-    entities: Query<Entity>,
-    meshes: Res<Assets<Mesh>>,
-    materials: Res<Assets<StandardMaterial>>,
+    mut hands: Hands,
+    counts: Counts,
     mut exit: MessageWriter<AppExit>,
 ) {
     soak.frames += 1;
@@ -349,9 +360,9 @@ fn drive(
             cycle: soak.cycle,
             seconds: soak.started.elapsed().as_secs_f32(),
             frames: soak.frames,
-            entities: entities.iter().count(),
-            meshes: meshes.len(),
-            materials: materials.len(),
+            entities: counts.entities.iter().count(),
+            meshes: counts.meshes.len(),
+            materials: counts.materials.len(),
             rss_kb: rss_kb(),
         };
         println!(
@@ -387,6 +398,27 @@ fn drive(
         return;
     };
     soak.at += 1;
+    if let Some(frames) = hands.take(step) {
+        // The window system answers a resize a few frames later, as it
+        // does when a person drags the window's edge.
+        soak.hold = frames;
+    }
+}
+
+impl Hands<'_, '_> {
+    /// Do one step; a resize says how many frames to let it settle.
+    fn take(&mut self, step: Step) -> Option<u32> {
+        let Hands {
+            next_view,
+            controls,
+            compare,
+            playback,
+            orbit,
+            lesson,
+            actions,
+            quiz,
+            window,
+        } = self;
     match step {
         Step::View(v) => next_view.set(v),
         Step::Pose { knee_deg, hip_deg } => {
@@ -397,7 +429,7 @@ fn drive(
         Step::Ghost(g) => compare.ghost = g,
         Step::Drill(id) => playback.start(&id),
         Step::Speed(x) => playback.set_speed(x),
-        Step::Camera(c) => *orbit = Orbit::preset(c),
+        Step::Camera(c) => **orbit = Orbit::preset(c),
         Step::Lesson(step) => {
             if let Some(lesson) = lesson.as_mut() {
                 match step {
@@ -415,9 +447,7 @@ fn drive(
                 w.resolution.set_scale_factor_override(Some(scale));
                 w.resolution.set(width, height);
             }
-            // The window system answers a resize a few frames later, as it
-            // does when a person drags the window's edge.
-            soak.hold = RESIZE_SETTLE_FRAMES;
+            return Some(RESIZE_SETTLE_FRAMES);
         }
         Step::Action(a) => {
             actions.write(a);
@@ -425,6 +455,8 @@ fn drive(
         Step::Quiz(c) => {
             quiz.write(c);
         }
+    }
+    None
     }
 }
 

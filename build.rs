@@ -1,0 +1,29 @@
+//! Lists the built-in drills at build time, so adding a drill needs only
+//! its RON file in `assets/drills/`: `content::builtin::DRILLS` embeds every
+//! `*.drill.ron` there, in name order (the library orders them by level).
+
+use std::fmt::Write as _;
+use std::path::Path;
+
+fn main() {
+    let out = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
+    for (folder, suffix, name) in [("assets/drills", ".drill.ron", "drills.rs")] {
+        println!("cargo:rerun-if-changed={folder}");
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join(folder);
+        let mut ids: Vec<String> = std::fs::read_dir(&dir)
+            .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+            .filter_map(|e| e.ok()?.file_name().into_string().ok())
+            .filter_map(|f| f.strip_suffix(suffix).map(str::to_string))
+            .collect();
+        ids.sort();
+        let mut code = String::from("&[\n");
+        for id in &ids {
+            let path = dir.join(format!("{id}{suffix}"));
+            println!("cargo:rerun-if-changed={}", path.display());
+            writeln!(code, "    ({id:?}, include_str!({:?})),", path.display().to_string())
+                .expect("writing to a String");
+        }
+        code.push(']');
+        std::fs::write(Path::new(&out).join(name), code).expect("writing OUT_DIR");
+    }
+}

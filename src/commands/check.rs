@@ -1,0 +1,110 @@
+//! `hinge check`: validate a content folder, every error with its file and line.
+
+/// Load and validate a content folder; every error found, not just the first.
+pub fn check_content(dir: Option<&std::path::Path>) -> Vec<ContentError> {
+    let mut errors = Vec::new();
+    let read = |rel: &str, builtin: &str| -> Result<String, ContentError> {
+        match dir {
+            None => Ok(builtin.to_string()),
+            Some(d) => std::fs::read_to_string(d.join(rel)).map_err(|e| {
+                ContentError::whole_file(d.join(rel).display(), format!("cannot read: {e}"))
+            }),
+        }
+    };
+    let name = |rel: &str| match dir {
+        None => rel.to_string(),
+        Some(d) => d.join(rel).display().to_string(),
+    };
+    let (file, text) = crate::content::builtin::FAULTS;
+    match read(file, text) {
+        Ok(t) => {
+            if let Err(e) = FaultCatalogue::parse(&name(file), &t) {
+                errors.push(e);
+            }
+        }
+        Err(e) => errors.push(e),
+    }
+    let (file, text) = crate::content::builtin::THRESHOLDS;
+    let mut thresholds = ThresholdsFile::builtin();
+    match read(file, text) {
+        Ok(t) => match ThresholdsFile::parse(&name(file), &t) {
+            Ok(parsed) => thresholds = parsed,
+            Err(e) => errors.push(e),
+        },
+        Err(e) => errors.push(e),
+    }
+    let library = match dir {
+        None => Library::builtin().clone(),
+        Some(d) => {
+            let folder = d.join("drills");
+            let mut files: Vec<std::path::PathBuf> = match std::fs::read_dir(&folder) {
+                Ok(entries) => entries
+                    .filter_map(|e| e.ok().map(|e| e.path()))
+                    .filter(|p| p.to_string_lossy().ends_with(".drill.ron"))
+                    .collect(),
+                Err(e) => {
+                    errors.push(ContentError::whole_file(
+                        folder.display(),
+                        format!("cannot read the drills folder: {e}"),
+                    ));
+                    Vec::new()
+                }
+            };
+            files.sort();
+            let mut texts = Vec::new();
+            for path in files {
+                match std::fs::read_to_string(&path) {
+                    Ok(t) => texts.push((path.display().to_string(), t)),
+                    Err(e) => errors.push(ContentError::whole_file(
+                        path.display(),
+                        format!("cannot read: {e}"),
+                    )),
+                }
+            }
+            Library::from_texts(
+                texts.iter().map(|(f, t)| (f.clone(), t.as_str())),
+                &thresholds,
+            )
+        }
+    };
+    let quiz_files: Vec<(String, String)> = match dir {
+        None => crate::content::builtin::QUIZZES
+            .iter()
+            .map(|(id, text)| (format!("quiz/{id}.quiz.ron"), text.to_string()))
+            .collect(),
+        Some(d) => {
+            let folder = d.join("quiz");
+            let mut paths: Vec<std::path::PathBuf> = std::fs::read_dir(&folder)
+                .map(|entries| {
+                    entries
+                        .filter_map(|e| e.ok().map(|e| e.path()))
+                        .filter(|p| p.to_string_lossy().ends_with(".quiz.ron"))
+                        .collect()
+                })
+                .unwrap_or_default();
+            paths.sort();
+            paths
+                .into_iter()
+                .filter_map(|path| match std::fs::read_to_string(&path) {
+                    Ok(t) => Some((path.display().to_string(), t)),
+                    Err(e) => {
+                        errors.push(ContentError::whole_file(
+                            path.display(),
+                            format!("cannot read: {e}"),
+                        ));
+                        None
+                    }
+                })
+                .collect()
+        }
+    };
+    let bank = crate::quiz::QuizBank::from_texts(
+        quiz_files.iter().map(|(f, t)| (f.clone(), t.as_str())),
+        &library,
+        &thresholds,
+    );
+    errors.extend(library.problems);
+    errors.extend(bank.problems);
+    errors
+}
+

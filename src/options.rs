@@ -1,0 +1,108 @@
+//! The words launch options are made of: the views, the camera presets, the
+//! projector themes, and the view on screen as a Bevy state. Plain data,
+//! below everything that uses it (the command line, the URL, the views).
+
+use bevy::prelude::States;
+use clap::ValueEnum;
+use serde::{Deserialize, Serialize};
+
+use crate::coach::Fault;
+
+/// A view a launch can open (`--view`, `?view=`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum View {
+    #[default]
+    Explore,
+    Compare,
+    Drills,
+    Quiz,
+    Present,
+    /// "Check my hinge": a learner's own side photo.
+    Photo,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub enum Theme {
+    /// Dark text on white: survives a projector in a bright gym.
+    #[default]
+    Light,
+    /// Light text on black: for a dark room.
+    Dark,
+}
+
+impl Theme {
+    pub fn other(self) -> Theme {
+        match self {
+            Theme::Light => Theme::Dark,
+            Theme::Dark => Theme::Light,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum CameraPreset {
+    #[default]
+    Side,
+    Front,
+    ThreeQuarter,
+    Top,
+}
+
+impl CameraPreset {
+    pub const ALL: [CameraPreset; 4] = [
+        CameraPreset::Side,
+        CameraPreset::Front,
+        CameraPreset::ThreeQuarter,
+        CameraPreset::Top,
+    ];
+}
+
+/// The view on screen (presenting is a layout over these, not a view).
+#[derive(States, Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum ViewState {
+    #[default]
+    Explore,
+    Compare,
+    /// The drill library: one figure performing the chosen drill.
+    Drills,
+    /// The quiz: figures set up by each question.
+    Quiz,
+    /// A learner's own photo, marked and judged.
+    Photo,
+}
+
+impl From<View> for ViewState {
+    fn from(v: View) -> Self {
+        match v {
+            View::Compare => ViewState::Compare,
+            // Presenting starts on the drills; `--fault` makes it a comparison.
+            View::Drills | View::Present => ViewState::Drills,
+            View::Quiz => ViewState::Quiz,
+            View::Explore => ViewState::Explore,
+            View::Photo => ViewState::Photo,
+        }
+    }
+}
+
+impl From<ViewState> for View {
+    fn from(v: ViewState) -> Self {
+        match v {
+            ViewState::Explore => View::Explore,
+            ViewState::Compare => View::Compare,
+            ViewState::Drills => View::Drills,
+            ViewState::Quiz => View::Quiz,
+            ViewState::Photo => View::Photo,
+        }
+    }
+}
+
+/// The view a launch opens: presenting opens the drills, or the comparison
+/// when a fault is named.
+pub fn initial_view(view: View, fault: Option<Fault>) -> ViewState {
+    match (view, fault) {
+        (View::Present, Some(_)) => ViewState::Compare,
+        (v, _) => v.into(),
+    }
+}

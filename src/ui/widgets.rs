@@ -1,0 +1,339 @@
+//! Widgets the views share: a labelled slider, the verdict, a fault's card,
+//! the view tabs, the playback bar with the phase's cue.
+
+use bevy::prelude::*;
+use bevy_egui::egui;
+
+use crate::body::Range;
+use crate::coach::{FaultCatalogue, Pattern};
+use crate::drill::playback::{MAX_SPEED, MIN_SPEED};
+use crate::drill::{Drill, Playback};
+use crate::options::ViewState;
+use crate::stage::figure::Figure;
+use crate::theme;
+
+pub fn slider(ui: &mut egui::Ui, label: &str, value: &mut f32, range: Range, hint: &str) -> bool {
+    ui.label(
+        egui::RichText::new(format!(
+            "{label}  ({:.0}{u} to {:.0}{u})",
+            range.min,
+            range.max,
+            u = range.unit
+        ))
+        .strong(),
+    );
+    let r = ui.add(
+        egui::Slider::new(value, range.min..=range.max)
+            .suffix(range.unit)
+            .fixed_decimals(0)
+            .step_by(1.0),
+    );
+    if !hint.is_empty() {
+        ui.label(
+            egui::RichText::new(hint)
+                .small()
+                .color(theme::HINT),
+        );
+    }
+    r.changed()
+}
+
+/// What a fault is, what to look for, and its cue.
+pub fn fault_card(ui: &mut egui::Ui, info: &crate::coach::FaultInfo) {
+    ui.label(
+        egui::RichText::new(format!("✖ {}", info.name))
+            .size(26.0)
+            .strong()
+            .color(theme::FAULTY),
+    );
+    ui.label(&info.description);
+    ui.label(egui::RichText::new("Look for").strong());
+    ui.label(&info.look_for);
+    ui.label(egui::RichText::new(format!("Cue: {}", info.cue)).strong());
+}
+
+/// The colour and symbol of a pattern: never colour alone.
+pub fn pattern_badge(p: Pattern, faults: usize) -> (egui::Color32, &'static str) {
+    match (p, faults) {
+        (Pattern::Hinge, 0) => (theme::CORRECT, "✔"),
+        (Pattern::Standing, 0) => (theme::NEUTRAL, "•"),
+        _ => (theme::FAULTY, "✖"),
+    }
+}
+
+/// The coach's verdict on a figure: pattern, faults with cues, the numbers.
+/// What the verdict panel adds to the verdict.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct VerdictExtras {
+    /// The moment at L5/S1, as a bar.
+    pub back_load: bool,
+    /// Where the work goes: each part's effort in a bar and a word.
+    pub loads: bool,
+}
+
+pub fn verdict_ui(ui: &mut egui::Ui, f: &Figure, catalogue: &FaultCatalogue, extras: VerdictExtras) {
+    let v = &f.verdict;
+    let m = &v.metrics;
+    let (color, symbol) = pattern_badge(v.pattern, v.faults.len());
+    let title = match (v.pattern, v.faults.is_empty()) {
+        (Pattern::Hinge, true) => "Good hinge".to_string(),
+        (p, _) => capitalise(p.id()),
+    };
+    ui.label(
+        egui::RichText::new(format!("{symbol} {title}"))
+            .size(34.0)
+            .strong()
+            .color(color),
+    );
+    ui.label(v.pattern.describe());
+    ui.separator();
+    if v.faults.is_empty() {
+        if v.pattern == Pattern::Hinge {
+            ui.label(egui::RichText::new("No faults: hips back, knees soft, back long.").strong());
+        }
+    } else {
+        for fault in &v.faults {
+            let info = catalogue.get(*fault);
+            ui.label(
+                egui::RichText::new(format!("✖ {}", info.name))
+                    .size(23.0)
+                    .strong()
+                    .color(theme::FAULTY),
+            );
+            ui.label(egui::RichText::new(format!("Cue: {}", info.cue)).strong());
+        }
+    }
+    match v.balance {
+        crate::body::Balance::Balanced => {}
+        crate::body::Balance::OnToes => {
+            ui.label(
+                egui::RichText::new("Can't balance: the weight is past the toes.")
+                    .strong()
+                    .color(theme::FAULTY),
+            );
+        }
+        crate::body::Balance::OnHeels => {
+            ui.label(
+                egui::RichText::new("Can't balance: falling back on the heels.")
+                    .strong()
+                    .color(theme::FAULTY),
+            );
+        }
+    }
+    ui.separator();
+    ui.label(egui::RichText::new("The numbers").strong());
+    let line = |ui: &mut egui::Ui, what: &str, value: String| {
+        ui.horizontal_wrapped(|ui| {
+            ui.label(egui::RichText::new(value).strong());
+            ui.label(what);
+        });
+    };
+    line(
+        ui,
+        "shins from vertical (a hinge keeps them near 0)",
+        format!("{:.0}°", m.shin_angle_deg),
+    );
+    line(
+        ui,
+        "torso from vertical (90° = flat)",
+        format!("{:.0}°", m.torso_angle_deg),
+    );
+    line(
+        ui,
+        "hips behind the ankles",
+        format!("{:.0} cm", m.hip_behind_ankle_m * 100.0),
+    );
+    let knee = m.knee_ahead_of_toes_m * 100.0;
+    if knee > 0.0 {
+        line(ui, "knees past the toes", format!("{knee:.0} cm"));
+    } else {
+        line(ui, "knees behind the toes", format!("{:.0} cm", -knee));
+    }
+    line(
+        ui,
+        "of the bend comes from the lower back",
+        format!("{:.0}%", m.lumbar_share * 100.0),
+    );
+    // What the hands hold (a bar, bells, handles): where it is (B §2b: on
+    // the floor at 0.225 m, over the midfoot, against the legs).
+    if let (Some(h), Some(ahead), Some(legs)) =
+        (m.grip_height_m, m.grip_ahead_of_midfoot_m, m.grip_to_legs_m)
+    {
+        line(ui, "bar off the floor", format!("{:.0} cm", h * 100.0));
+        if ahead >= 0.0 {
+            line(
+                ui,
+                "bar ahead of the midfoot",
+                format!("{:.0} cm", ahead * 100.0),
+            );
+        } else {
+            line(
+                ui,
+                "bar behind the midfoot",
+                format!("{:.0} cm", -ahead * 100.0),
+            );
+        }
+        if legs < 0.005 {
+            line(ui, "", "Bar against the legs".to_string());
+        } else {
+            line(ui, "bar off the legs", format!("{:.0} cm", legs * 100.0));
+        }
+    }
+    let d = m.dowel_contact;
+    let mark = |b: bool| if b { "✔" } else { "✖" };
+    ui.horizontal_wrapped(|ui| {
+        ui.label("Dowel on the back:");
+        ui.label(
+            egui::RichText::new(format!(
+                "head {}  upper back {}  tailbone {}",
+                mark(d.head),
+                mark(d.upper_back),
+                mark(d.sacrum)
+            ))
+            .strong(),
+        );
+    });
+    if extras.loads {
+        ui.separator();
+        ui.label(egui::RichText::new("Where the work goes").strong());
+        let load = crate::body::moments::LoadView::of(&f.solved);
+        for part in crate::body::moments::Part::ALL {
+            let r = load.get(part);
+            ui.horizontal(|ui| {
+                ui.add(
+                    egui::ProgressBar::new((r / 0.15).clamp(0.0, 1.0))
+                        .desired_width(120.0)
+                        .fill(theme::to_egui(theme::palette::MUSCLE_LOAD)),
+                );
+                ui.label(format!(
+                    "{}: {}",
+                    part.name(),
+                    crate::body::moments::effort_word(r)
+                ));
+            });
+        }
+    }
+    if extras.back_load {
+        ui.separator();
+        ui.label(egui::RichText::new("Load on the lower back (L5/S1)").strong());
+        // A display scale: the bar is full at 300 N·m.
+        let frac = (m.l5s1_moment_nm / 300.0).clamp(0.0, 1.0);
+        ui.add(
+            egui::ProgressBar::new(frac)
+                .text(format!("{:.0} N·m", m.l5s1_moment_nm))
+                .desired_height(26.0),
+        );
+    }
+}
+
+/// The tabs that switch views.
+pub fn view_tabs(ui: &mut egui::Ui, view: ViewState, next: &mut NextState<ViewState>) {
+    ui.horizontal(|ui| {
+        for (v, name) in [
+            (ViewState::Explore, "Explore"),
+            (ViewState::Compare, "Compare"),
+            (ViewState::Drills, "Drills"),
+            (ViewState::Quiz, "Quiz"),
+            (ViewState::Photo, "My photo"),
+        ] {
+            if ui
+                .selectable_label(view == v, egui::RichText::new(name).size(21.0))
+                .clicked()
+                && view != v
+            {
+                next.set(v);
+            }
+        }
+    });
+}
+
+/// The caption and the playback bar along the bottom.
+/// `still` replaces the phase's cue with a caption of its own (a lesson step
+/// showing one pose) and leaves out the playback controls.
+pub fn playback_bar(
+    root: &mut egui::Ui,
+    drill: &Drill,
+    playback: &mut Playback,
+    still: Option<(&str, &str)>,
+) {
+    // Room for a two-line cue, so the 3D view does not jump as phases change.
+    egui::Panel::bottom("playback")
+        .resizable(false)
+        .min_size(if still.is_some() { 0.0 } else { 118.0 })
+        .show(root, |ui| {
+            let (_, phase) = drill.sample(playback.time_s);
+            let phase = &drill.phases[phase.min(drill.phases.len() - 1)];
+            let (label, caption) = still.unwrap_or((phase.kind.name(), &phase.cue));
+            ui.add_space(4.0);
+            ui.horizontal_wrapped(|ui| {
+                ui.label(
+                    egui::RichText::new(format!("{}:", label.to_uppercase()))
+                        .size(26.0)
+                        .strong()
+                        .color(theme::CORRECT),
+                );
+                ui.label(egui::RichText::new(caption).size(26.0).strong());
+            });
+            ui.add_space(2.0);
+            if still.is_some() {
+                ui.add_space(4.0);
+                return;
+            }
+            ui.horizontal_wrapped(|ui| {
+                if ui.button("⏮").on_hover_text("step back").clicked() {
+                    playback.step(drill, -1);
+                }
+                let play = if playback.playing {
+                    "⏸ Pause"
+                } else {
+                    "▶ Play"
+                };
+                if ui.button(egui::RichText::new(play).size(22.0)).clicked() {
+                    playback.toggle(drill);
+                }
+                if ui.button("⏭").on_hover_text("step forward").clicked() {
+                    playback.step(drill, 1);
+                }
+                let mut t = playback.time_s;
+                let total = drill.duration_s();
+                let r = ui.add(
+                    egui::Slider::new(&mut t, 0.0..=total)
+                        .suffix(" s")
+                        .fixed_decimals(1)
+                        .text("time"),
+                );
+                // Only a hand on the slider scrubs: egui rounds the shown value
+                // to the slider's decimals and would report that as a change.
+                if r.changed() && touched(&r) {
+                    playback.scrub(drill, t);
+                }
+                let mut speed = playback.speed;
+                let r = ui.add(
+                    egui::Slider::new(&mut speed, MIN_SPEED..=MAX_SPEED)
+                        .logarithmic(true)
+                        .suffix("x")
+                        .fixed_decimals(2)
+                        .text("speed"),
+                );
+                if r.changed() && touched(&r) {
+                    playback.set_speed(speed);
+                }
+                ui.checkbox(&mut playback.looping, "loop");
+                ui.checkbox(&mut playback.hold_at_sticking_point, "stop at the hold");
+            });
+            ui.add_space(4.0);
+        });
+}
+
+/// Whether the user is working this widget (dragging, clicking, or keys while
+/// it has focus), as opposed to egui adjusting the value it shows.
+fn touched(r: &egui::Response) -> bool {
+    r.dragged() || r.clicked() || r.has_focus()
+}
+
+pub fn capitalise(s: &str) -> String {
+    let mut c = s.chars();
+    c.next()
+        .map(|f| f.to_uppercase().collect::<String>() + c.as_str())
+        .unwrap_or_default()
+}

@@ -1,0 +1,206 @@
+//! The photo view on screen: the photo with its marks and angles on the
+//! left (tap to place the mark asked for, drag a mark to move it), the
+//! verdict on the right, the two figures between.
+
+use bevy::prelude::*;
+use bevy_egui::egui;
+
+use super::{ORDER, PhotoCheck, keep_marks};
+use crate::coach::photo::{Landmark, PhotoAngles};
+use crate::options::ViewState;
+use crate::stage::figure::{Catalogue, Figure, MainFigure};
+use crate::theme;
+use crate::ui::widgets::{VerdictExtras, verdict_ui, view_tabs};
+use crate::ui::{Side, ViewUi, side_panel};
+
+/// Points on screen within which a press picks up a mark.
+const GRAB_PX: f32 = 18.0;
+
+pub(super) fn panels(
+    mut view: ViewUi,
+    mut check: ResMut<PhotoCheck>,
+    catalogue: Res<Catalogue>,
+    figures: Query<&Figure, With<MainFigure>>,
+) -> Result {
+    let (ctx, mut root) = view.root("photo")?;
+    if let Some(pixels) = check.pixels.take() {
+        check.texture = Some(ctx.load_texture("photo", pixels, egui::TextureOptions::LINEAR));
+    }
+    let width = (ctx.viewport_rect().width() * 0.42).clamp(300.0, 900.0);
+    side_panel(&mut root, "photo", Side::Left, width, "Photo", |ui| {
+        view_tabs(ui, ViewState::Photo, &mut view.next);
+        ui.separator();
+        ui.heading("Check my hinge");
+        photo_area(ui, &mut check);
+    });
+    side_panel(&mut root, "photo verdict", Side::Right, 360.0, "Coach", |ui| {
+        egui::ScrollArea::vertical().show(ui, |ui| {
+            verdict_panel(ui, &mut check, &catalogue, figures.single().ok());
+        });
+    });
+    view.rect.set_from(&root);
+    Ok(())
+}
+
+/// The instructions, the photo and its marks.
+fn photo_area(ui: &mut egui::Ui, check: &mut PhotoCheck) {
+    let Some(texture) = check.texture.clone() else {
+        ui.label(
+            "Take a photo from the side at the bottom of your hinge, the whole body \
+             in the picture, then drop it on this window (or start the tutor with \
+             --photo FILE). It stays on this computer.",
+        );
+        if let Some(m) = &check.message {
+            ui.label(egui::RichText::new(format!("⚠ {m}")).color(theme::FAULTY));
+        }
+        return;
+    };
+    match check.next_mark() {
+        Some(l) => {
+            ui.label(
+                egui::RichText::new(format!("Tap {}", l.hint()))
+                    .size(22.0)
+                    .strong()
+                    .color(theme::CORRECT),
+            );
+        }
+        None => {
+            ui.label(egui::RichText::new("All marked: drag a mark to move it.").strong());
+        }
+    }
+    ui.horizontal(|ui| {
+        ui.add(egui::Slider::new(&mut check.zoom, 1.0..=4.0).text("zoom"));
+        if ui.button("Start over").clicked() {
+            check.marks = Default::default();
+            check.result = None;
+        }
+    });
+    let (pw, ph) = check.size.unwrap_or((1, 1));
+    egui::ScrollArea::both().show(ui, |ui| {
+        let fit = (ui.available_width() / pw as f32).min(ui.available_height().max(200.0) / ph as f32);
+        let scale = fit * check.zoom.max(1.0);
+        let size = egui::vec2(pw as f32 * scale, ph as f32 * scale);
+        let (response, painter) = ui.allocate_painter(size, egui::Sense::click_and_drag());
+        let origin = response.rect.min;
+        let uv = egui::Rect::from_min_max(egui::pos2(0.0, 0.0), egui::pos2(1.0, 1.0));
+        painter.image(texture.id(), response.rect, uv, egui::Color32::WHITE);
+        let to_screen = |p: Vec2| origin + egui::vec2(p.x * scale, p.y * scale);
+        let to_photo = |p: egui::Pos2| Vec2::new((p.x - origin.x) / scale, (p.y - origin.y) / scale);
+        if response.drag_started()
+            && let Some(at) = response.interact_pointer_pos()
+        {
+            check.dragging = ORDER.into_iter().find(|l| {
+                check
+                    .marks
+                    .get(*l)
+                    .is_some_and(|p| to_screen(p).distance(at) < GRAB_PX)
+            });
+        }
+        if (response.dragged() && check.dragging.is_some()) || response.clicked() {
+            if let Some(at) = response.interact_pointer_pos() {
+                check.place(to_photo(at));
+            }
+        }
+        if response.drag_stopped() {
+            check.dragging = None;
+        }
+        draw_marks(&painter, check, &to_screen);
+    });
+}
+
+/// The marks, the lines between them (as the overlays draw the body) and
+/// the angles.
+fn draw_marks(painter: &egui::Painter, check: &PhotoCheck, to_screen: &dyn Fn(Vec2) -> egui::Pos2) {
+    let m = &check.marks;
+    let line = |a: Landmark, b: Landmark, colour: egui::Color32| {
+        if let (Some(p), Some(q)) = (m.get(a), m.get(b)) {
+            painter.line_segment([to_screen(p), to_screen(q)], egui::Stroke::new(4.0, colour));
+        }
+    };
+    let knee = theme::to_egui(theme::palette::KNEE);
+    let hip = theme::to_egui(theme::palette::HIP);
+    line(Landmark::Ankle, Landmark::Knee, knee);
+    line(Landmark::Knee, Landmark::Hip, hip);
+    line(Landmark::Hip, Landmark::Shoulder, hip);
+    line(Landmark::Shoulder, Landmark::Ear, hip);
+    line(Landmark::Heel, Landmark::Toe, knee);
+    for l in ORDER {
+        if let Some(p) = m.get(l) {
+            let at = to_screen(p);
+            painter.circle(at, 8.0, theme::TOUCH_EGUI, egui::Stroke::new(2.0, egui::Color32::BLACK));
+            painter.text(
+                at + egui::vec2(12.0, -12.0),
+                egui::Align2::LEFT_BOTTOM,
+                l.id().replace('_', " "),
+                egui::FontId::proportional(15.0),
+                egui::Color32::WHITE,
+            );
+        }
+    }
+    if let Some(Ok((p, _))) = &check.result {
+        let chip = |at: Option<Vec2>, text: String| {
+            if let Some(at) = at {
+                let pos = to_screen(at) + egui::vec2(14.0, 6.0);
+                let g = painter.layout_no_wrap(text, egui::FontId::proportional(17.0), theme::LABEL_TEXT);
+                let r = egui::Rect::from_min_size(pos, g.size()).expand(3.0);
+                painter.rect_filled(r, 4.0, theme::LABEL_BACK);
+                painter.galley(pos, g, theme::LABEL_TEXT);
+            }
+        };
+        chip(m.knee, format!("knee {:.0}°", p.angles.knee_deg));
+        chip(m.hip, format!("hip {:.0}°", p.angles.hip_trunk_deg));
+    }
+}
+
+/// The verdict, what could not be judged, the angles, and the buttons.
+fn verdict_panel(ui: &mut egui::Ui, check: &mut PhotoCheck, catalogue: &Catalogue, figure: Option<&Figure>) {
+    match &check.result {
+        None => {
+            ui.label("Mark the ankle, knee, hip, shoulder and ear: the coach answers at once.");
+        }
+        Some(Err(problems)) => {
+            for p in problems {
+                ui.label(p);
+            }
+        }
+        Some(Ok((p, _))) => {
+            if let Some(f) = figure {
+                verdict_ui(ui, f, &catalogue.0, VerdictExtras::default());
+            }
+            ui.separator();
+            for n in &p.not_judged {
+                ui.label(egui::RichText::new(format!("• {n}")).italics());
+            }
+            ui.separator();
+            angles_ui(ui, &p.angles);
+        }
+    }
+    ui.label(
+        egui::RichText::new(
+            "Angles hold only for a photo taken from the side, level with the hips.",
+        )
+        .small(),
+    );
+    ui.separator();
+    if check.path.is_some() && ui.button("Keep the marks beside the photo").clicked() {
+        keep_marks(check);
+    }
+    if let Some(m) = &check.message {
+        ui.label(egui::RichText::new(m).small());
+    }
+}
+
+fn angles_ui(ui: &mut egui::Ui, a: &PhotoAngles) {
+    ui.label(egui::RichText::new("In your photo").strong());
+    ui.label(format!("knee bend {:.0}°, hip fold {:.0}°", a.knee_deg, a.hip_trunk_deg));
+    ui.label(format!(
+        "shins {:.0}° and trunk {:.0}° from vertical",
+        a.shin_deg, a.trunk_deg
+    ));
+    if let Some(n) = a.neck_deg {
+        ui.label(format!("neck {n:.0}°"));
+    }
+    if let Some(b) = a.low_back_bend_deg {
+        ui.label(format!("lower back bent {b:.0}°"));
+    }
+}

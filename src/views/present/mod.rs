@@ -1,0 +1,252 @@
+//! Presenter mode for a coach: panels hidden, the mannequins large, the
+//! drill's name on top and the phase's cue as a big high-contrast caption,
+//! every action on a key, a presentation clicker or a gamepad, and the
+//! help that lists the controls of the device in use. Presenting is a
+//! layout over the drills and compare views (`ui::Projection`), not a view.
+
+use bevy::prelude::*;
+use bevy::window::{PrimaryWindow, WindowMode};
+use bevy_egui::{EguiPrimaryContextPass, egui};
+
+use crate::Frame;
+use crate::drill::lesson::LessonState;
+use crate::drill::{Library, Playback};
+use crate::input::{Action, Device, help_rows};
+use crate::options::ViewState;
+use crate::pose::Role;
+use crate::stage::camera::{HOME_DISTANCE_M, HOME_TARGET_Y_M, Orbit, fit_distance};
+use crate::stage::figure::Catalogue;
+use crate::theme;
+use crate::ui::{Projection, UiPass, ViewRect, ViewUi, projecting};
+
+/// The help over the stage is open.
+#[derive(Resource, Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Help(pub bool);
+
+pub fn plugin(app: &mut App) {
+    crate::order_frame(app);
+    app.init_resource::<Projection>()
+        .init_resource::<Help>()
+        .init_resource::<Device>()
+        .init_resource::<ViewRect>()
+        .add_message::<Action>();
+    app.add_systems(Update, present_actions.in_set(Frame::ApplyActions));
+    app.add_systems(
+        Update,
+        (
+            apply_backdrop.run_if(resource_changed::<Projection>),
+            frame_for_projection,
+        )
+            .in_set(Frame::Draw),
+    );
+    app.add_systems(
+        EguiPrimaryContextPass,
+        present_ui
+            .in_set(UiPass::Panels)
+            .run_if(projecting)
+            .run_if(not(in_state(ViewState::Quiz))),
+    );
+}
+
+/// The drills and the one playing, for the title and the caption.
+#[derive(bevy::ecs::system::SystemParam)]
+struct Movement<'w> {
+    library: Res<'w, Library>,
+    playback: Res<'w, Playback>,
+}
+
+/// Presenting on and off, help, theme and full screen.
+fn present_actions(
+    mut actions: MessageReader<Action>,
+    state: Res<State<ViewState>>,
+    mut next: ResMut<NextState<ViewState>>,
+    mut projection: ResMut<Projection>,
+    mut help: ResMut<Help>,
+    mut windows: Query<&mut Window, With<PrimaryWindow>>,
+    mut lesson: ResMut<LessonState>,
+) {
+    let view = *state.get();
+    for action in actions.read() {
+        match action {
+            Action::TogglePresent => {
+                projection.on = !projection.on;
+                // Presenting is the coach's; a learner's lesson in progress ends.
+                if projection.on && lesson.step.is_some() {
+                    *lesson = LessonState::default();
+                }
+                if projection.on && view == ViewState::Explore {
+                    next.set(ViewState::Drills);
+                }
+            }
+            Action::LeavePresent => {
+                projection.on = false;
+                help.0 = false;
+            }
+            Action::ToggleHelp => help.0 = !help.0,
+            Action::ToggleFullscreen => {
+                if let Ok(mut w) = windows.single_mut() {
+                    w.mode = match w.mode {
+                        WindowMode::Windowed => {
+                            WindowMode::BorderlessFullscreen(MonitorSelection::Current)
+                        }
+                        _ => WindowMode::Windowed,
+                    };
+                }
+            }
+            Action::ToggleTheme => projection.theme = projection.theme.other(),
+            _ => {}
+        }
+    }
+}
+
+/// The stage's backdrop follows the theme while presenting.
+fn apply_backdrop(projection: Res<Projection>, clear: Option<ResMut<ClearColor>>) {
+    let Some(mut clear) = clear else { return };
+    let c = theme::backdrop(projection.on.then_some(projection.theme));
+    if clear.0 != c {
+        clear.0 = c;
+    }
+}
+
+/// When presenting starts (or the view changes while presenting), bring the
+/// camera closer so the mannequin fills the space the title and caption
+/// leave, and in compare lift the figures so their labels stay above the
+/// caption. Only on change (of view or of that space): the coach can still
+/// zoom and orbit. The quiz frames its own figures.
+fn frame_for_projection(
+    projection: Res<Projection>,
+    state: Res<State<ViewState>>,
+    rect: Res<ViewRect>,
+    mut orbit: ResMut<Orbit>,
+    mut last: Local<Option<(bool, ViewState, u32)>>,
+) {
+    let aspect = rect.aspect(0.3, 6.0);
+    let now = (projection.on, *state.get(), (aspect * 20.0) as u32);
+    if *last == Some(now) {
+        return;
+    }
+    let was_on = last.is_some_and(|(on, _, _)| on);
+    *last = Some(now);
+    match (now.0, now.1) {
+        (_, ViewState::Quiz) => {}
+        (true, ViewState::Compare) => orbit.target.y = 0.5,
+        (true, _) => {
+            // A standing figure is about 1.9 m tall, a hinged one 1.5 m long.
+            orbit.target.y = 0.9;
+            orbit.distance_m = fit_distance(1.6, 2.0, aspect).clamp(2.2, 6.0);
+        }
+        (false, view) if was_on => {
+            orbit.target.y = HOME_TARGET_Y_M;
+            if view != ViewState::Compare {
+                orbit.distance_m = HOME_DISTANCE_M;
+            }
+        }
+        (false, _) => {}
+    }
+}
+
+/// Playback speeds the slower / faster actions step through.
+const SPEEDS: [f32; 6] = [0.1, 0.25, 0.5, 1.0, 1.5, 2.0];
+
+/// The projection layout: a title on top, the cue as a big caption at the
+/// bottom, the 3D view everywhere else; the help overlay on request.
+fn present_ui(
+    mut view: ViewUi,
+    projection: Res<Projection>,
+    help: Res<Help>,
+    device: Res<Device>,
+    movement: Movement,
+    roles: Query<&Role>,
+    catalogue: Res<Catalogue>,
+) -> Result {
+    let (ctx, mut root) = view.root("present")?;
+    let theme::Projected {
+        back: bg,
+        text: fg,
+        accent,
+        warn,
+    } = theme::projected(projection.theme);
+    let (library, playback) = (&movement.library, &movement.playback);
+    let frame = egui::Frame::new()
+        .fill(bg)
+        .inner_margin(egui::Margin::symmetric(24, 10));
+    let drill = playback.drill.as_deref().and_then(|id| library.get(id));
+    egui::Panel::top("present title")
+        .frame(frame)
+        .show(&mut root, |ui| {
+            ui.horizontal_wrapped(|ui| {
+                let title = drill.map_or("Hip hinge".to_string(), |d| d.name.clone());
+                ui.label(egui::RichText::new(title).size(46.0).strong().color(fg));
+                if let Some(d) = drill {
+                    ui.label(egui::RichText::new(d.level.name()).size(28.0).color(accent));
+                }
+                // A comparison names its first twin's fault.
+                if let Some(f) = roles.iter().find_map(|r| match r {
+                    Role::Faulty(f) => Some(f),
+                    Role::Correct => None,
+                }) {
+                    ui.label(
+                        egui::RichText::new(format!(
+                            "✔ correct  vs  ✖ {}",
+                            catalogue.0.get(*f).name
+                        ))
+                        .size(34.0)
+                        .strong()
+                        .color(warn),
+                    );
+                }
+            });
+        });
+    egui::Panel::bottom("present caption")
+        .frame(frame)
+        .show(&mut root, |ui| {
+            let (label, cue) = match drill {
+                Some(d) => {
+                    let (_, i) = d.sample(playback.time_s);
+                    let p = &d.phases[i.min(d.phases.len() - 1)];
+                    (p.kind.name().to_uppercase(), p.cue.clone())
+                }
+                None => ("HINGE".into(), "Hips back, knees soft, back long.".into()),
+            };
+            ui.horizontal_wrapped(|ui| {
+                ui.label(
+                    egui::RichText::new(format!("{label}:"))
+                        .size(48.0)
+                        .strong()
+                        .color(accent),
+                );
+                ui.label(egui::RichText::new(cue).size(48.0).strong().color(fg));
+            });
+            let status = format!(
+                "{}  {:.2}x   ·   H: help",
+                if playback.playing { "▶" } else { "⏸" },
+                playback.speed
+            );
+            ui.label(egui::RichText::new(status).size(22.0).color(fg));
+        });
+    view.rect.set_from(&root);
+    if help.0 {
+        help_window(&ctx, *device, fg, bg);
+    }
+    Ok(())
+}
+
+/// The controls for the device in use.
+fn help_window(ctx: &egui::Context, device: Device, fg: egui::Color32, bg: egui::Color32) {
+    egui::Window::new(egui::RichText::new("Controls").size(30.0).strong())
+        .collapsible(false)
+        .resizable(false)
+        .anchor(egui::Align2::CENTER_CENTER, egui::vec2(0.0, 0.0))
+        .frame(egui::Frame::window(&ctx.global_style()).fill(bg))
+        .show(ctx, |ui| {
+            let rows = help_rows(device);
+            egui::Grid::new("help").spacing([24.0, 6.0]).show(ui, |ui| {
+                for (keys, what) in rows {
+                    ui.label(egui::RichText::new(keys).size(24.0).strong().color(fg));
+                    ui.label(egui::RichText::new(what).size(24.0).color(fg));
+                    ui.end_row();
+                }
+            });
+        });
+}
+
