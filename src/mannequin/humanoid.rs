@@ -425,8 +425,9 @@ fn world_transforms(model: &Model) -> Vec<Mat4> {
 }
 
 /// The model with its humanoid's nodes named as the VRM bones, ready for the
-/// stage to find by name. Any other node that already carried one of those
-/// names is renamed aside.
+/// stage to find by name. Any other node whose name reads as a bone (a
+/// gizmo or mesh named after its bone, a bone the mapping left out) is
+/// renamed aside, so no finder takes it for the humanoid's.
 pub fn normalise(model: &mut Model, humanoid: &Humanoid) {
     let mapped: Vec<Option<Bone>> = (0..model.nodes().len())
         .map(|i| {
@@ -444,10 +445,10 @@ pub fn normalise(model: &mut Model, humanoid: &Humanoid) {
             None => {
                 let clash = node["name"]
                     .as_str()
-                    .is_some_and(|n| Bone::from_node_name(n).is_some());
+                    .is_some_and(|n| bone_of_name(n).is_some());
                 if clash {
                     let old = node["name"].as_str().unwrap_or_default().to_string();
-                    node["name"] = Value::String(format!("{old} (not the humanoid's)"));
+                    node["name"] = Value::String(format!("not a bone: {old}"));
                 }
             }
         }
