@@ -4,10 +4,13 @@
 # build in headless Chromium.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-export HINGE_WEB=1
+step() { echo; echo "=== $*"; }
+# First, in a few seconds: the set-up's own decisions, with fake apt-get and Node.
+step "set-up decisions"
+bash tests/setup/test-setup.sh
+export HINGE_TEST=1 HINGE_WEB=1
 source scripts/setup.sh
 
-step() { echo; echo "=== $*"; }
 step "format"
 cargo fmt --all -- --check
 step "lints"

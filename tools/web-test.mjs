@@ -1,5 +1,5 @@
 // The browser test: serve a built web folder on 127.0.0.1, open it in
-// headless Chromium (Debian's, driven by playwright-core), wait for the
+// headless Chromium (CHROMIUM or Debian's, driven by playwright-core), wait for the
 // app's own "first frame" signal, fail on any page error or error-level
 // console message, check the picture shows the mannequin, and that a URL
 // option changes it. Also: a browser without WebGL2 gets a message, not a
@@ -13,13 +13,20 @@
 // no-storage.png, gamepad-before/after.png, bad-option.png, no-webgl2.png) for a person to open. Prints the time from navigation to
 // the first rendered frame.
 import { spawn } from "node:child_process";
-import { mkdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { chromium } from "playwright-core";
 
 const [dist, out] = process.argv.slice(2);
 if (!dist || !out) {
   console.error("usage: node tools/web-test.mjs DIST_DIR OUT_DIR");
+  process.exit(2);
+}
+// The browser: CHROMIUM (scripts/setup.sh finds one and exports it), else
+// Debian's or the snap's.
+const CHROMIUM = process.env.CHROMIUM || ["/usr/bin/chromium", "/snap/bin/chromium"].find((p) => existsSync(p));
+if (!CHROMIUM) {
+  console.error("web-test: no Chromium found: install it (Debian: apt-get install chromium; Ubuntu: sudo snap install chromium) or set CHROMIUM=/path/to/chromium");
   process.exit(2);
 }
 mkdirSync(out, { recursive: true });
@@ -120,7 +127,7 @@ async function shoot(page, name) {
 }
 
 let code = 0;
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || "/usr/bin/chromium", args: FLAGS });
+const browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
 try {
   await waitForServer();
   // 1. A bookmark: a drill at its hinge, from the URL.
@@ -209,7 +216,7 @@ try {
 
 // 6. No WebGL2: a message saying what to do, not a blank page.
 const plain = await chromium.launch({
-  executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
+  executablePath: CHROMIUM,
   args: [...FLAGS.filter((f) => !/swiftshader|angle/.test(f)), "--disable-webgl", "--disable-3d-apis"],
 });
 try {
