@@ -20,8 +20,12 @@ fn main() {
         for id in &ids {
             let path = dir.join(format!("{id}{suffix}"));
             println!("cargo:rerun-if-changed={}", path.display());
-            writeln!(code, "    ({id:?}, include_str!({:?})),", path.display().to_string())
-                .expect("writing to a String");
+            writeln!(
+                code,
+                "    ({id:?}, include_str!({:?})),",
+                path.display().to_string()
+            )
+            .expect("writing to a String");
         }
         code.push(']');
         std::fs::write(Path::new(&out).join(name), code).expect("writing OUT_DIR");

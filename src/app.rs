@@ -228,6 +228,8 @@ pub fn headless(app: &mut App) {
         crate::input::plugin,
         crate::pose::plugin,
         crate::stage::figure::plugin,
+        crate::stage::camera::actions_plugin,
+        crate::overlay::actions_plugin,
         crate::views::plugin,
     ));
 }

@@ -2,10 +2,7 @@
 //! arguments, the view options that launch the app, and the failure a
 //! command ends with. The commands themselves are in `commands`.
 
-use std::io::Write;
-
 use clap::{Args, Parser, Subcommand, ValueEnum};
-use serde::{Deserialize, Serialize};
 
 use crate::body::{Load, LoadPlace, PoseRequest, RangeError, Sex};
 use crate::drill::Library;
@@ -421,4 +418,3 @@ impl PoseArgs {
         Ok(request)
     }
 }
-

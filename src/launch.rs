@@ -2,8 +2,8 @@
 //! the app to open. Plain data, checked against the known ids.
 
 use crate::cli::ViewOptions;
-use crate::options::{CameraPreset, View};
 use crate::coach::Fault;
+use crate::options::{CameraPreset, View};
 
 /// A request to render one frame and exit.
 #[derive(Debug, Clone, PartialEq)]
@@ -210,7 +210,8 @@ fn own_model(path: &std::path::Path) -> Result<std::path::PathBuf, String> {
     })?;
     let model = crate::mannequin::humanoid::Model::parse(&bytes)
         .map_err(|e| format!("--model {}: {e}", path.display()))?;
-    crate::mannequin::humanoid::find(&model).map_err(|e| format!("--model {}: {e}", path.display()))?;
+    crate::mannequin::humanoid::find(&model)
+        .map_err(|e| format!("--model {}: {e}", path.display()))?;
     Ok(path.to_path_buf())
 }
 

@@ -29,10 +29,10 @@ pub mod settings;
 pub mod store;
 
 pub mod input;
-pub mod theme;
 pub mod overlay;
 pub mod pose;
 pub mod stage;
+pub mod theme;
 pub mod ui;
 
 pub mod views;

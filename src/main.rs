@@ -101,7 +101,9 @@ fn main() -> ExitCode {
     let result: Result<(), Failure> = match &cli.command {
         Some(Command::Pose(args)) => run_pose(args, &mut std::io::stdout().lock()),
         Some(Command::Rep(args)) => hinge::commands::run_rep(args, &mut std::io::stdout().lock()),
-        Some(Command::Photo(args)) => hinge::commands::run_photo(args, &mut std::io::stdout().lock()),
+        Some(Command::Photo(args)) => {
+            hinge::commands::run_photo(args, &mut std::io::stdout().lock())
+        }
         Some(Command::List(args)) => run_list(args, &mut std::io::stdout().lock()),
         Some(Command::Check(args)) => {
             let errors = check_content(args.dir.as_deref());

@@ -186,6 +186,15 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     tmp.persist(path).map(|_| ()).map_err(|e| e.error)
 }
 
+/// A browser has no files to write (its store is local storage).
+#[cfg(target_arch = "wasm32")]
+pub fn write_atomic(path: &Path, _: &[u8]) -> std::io::Result<()> {
+    Err(std::io::Error::new(
+        std::io::ErrorKind::Unsupported,
+        format!("{}: a browser keeps no files", path.display()),
+    ))
+}
+
 #[cfg(target_arch = "wasm32")]
 mod browser {
     //! `localStorage`; a browser with storage disabled gives an error, not a panic.
@@ -324,14 +333,26 @@ mod tests {
     }
 
     #[test]
-    fn a_failed_write_leaves_the_old_file_whole() {
+    fn a_failed_write_leaves_what_was_there_and_no_temporary_file() {
         let d = dir("fail");
         let store = Store::Dir(d.clone());
         store.save("t.ron", &Thing { version: 1, n: 1 }).unwrap();
-        // A directory where the temporary file would go makes the write fail.
-        std::fs::create_dir_all(d.join("t.ron.tmp")).unwrap();
-        assert!(store.save("t.ron", &Thing { version: 1, n: 2 }).is_err());
+        // Something that is not a file where the file should go (a folder
+        // with a file in it) makes the last step, the rename, fail.
+        std::fs::create_dir_all(d.join("u.ron")).unwrap();
+        std::fs::write(d.join("u.ron/keep"), "kept").unwrap();
+        assert!(store.save("u.ron", &Thing { version: 1, n: 2 }).is_err());
+        assert_eq!(
+            std::fs::read_to_string(d.join("u.ron/keep")).unwrap(),
+            "kept"
+        );
         assert_eq!(store.load::<Thing>("t.ron").0.n, 1);
+        let mut left: Vec<_> = std::fs::read_dir(&d)
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        left.sort();
+        assert_eq!(left, ["t.ron", "u.ron"], "no temporary file is left");
         std::fs::remove_dir_all(&d).ok();
     }
 }

@@ -20,9 +20,9 @@ pub const HINT: Color32 = Color32::from_gray(70);
 /// Text on a white label over the 3D view.
 pub const LABEL_TEXT: Color32 = Color32::from_gray(20);
 /// The white behind a label over the 3D view (alpha 215 of 255).
-pub const LABEL_BACK: Color32 = Color32::from_white_alpha(215);
+pub const LABEL_BACK: Color32 = Color32::from_rgba_premultiplied(215, 215, 215, 215);
 /// The white under a figure's tag.
-pub const TAG_BACK: Color32 = Color32::from_white_alpha(230);
+pub const TAG_BACK: Color32 = Color32::from_rgba_premultiplied(230, 230, 230, 230);
 /// The dark tile behind a figure's letter (A, B).
 pub const LETTER_BACK: Color32 = Color32::from_rgb(40, 40, 48);
 /// A mark on a photo: the dowel's touch yellow.

@@ -6,8 +6,8 @@ use hinge::body::Joint;
 use hinge::coach::Fault;
 use hinge::mannequin::generate::{rest_heads, rest_pose};
 use hinge::mannequin::rig::{BONE_COUNT, Bone};
-use hinge::stage::figure::{CoachThresholds, Figure, MainFigure, find_rig};
 use hinge::pose::PoseControls;
+use hinge::stage::figure::{CoachThresholds, Figure, MainFigure, find_rig};
 
 /// An app with one figure whose bones are laid out like the built-in
 /// mannequin's (the same names and rest translations as the .glb).
@@ -287,4 +287,64 @@ fn the_lesson_shows_each_step_then_accepts_the_learners_pose() {
     }
     assert!(app.world().resource::<LessonState>().done);
     assert_eq!(figure(&app, fig).request.pose.hip_deg, 70.0);
+}
+
+/// "Check my hinge" in the app: a photo's joints tapped one after another,
+/// in the order the view asks, give the coach's verdict, and the learner's
+/// figure takes the photo's pose (a rounded toe touch is called one).
+#[test]
+fn tapping_the_joints_on_a_photo_gives_the_verdict_and_the_pose() {
+    use hinge::coach::photo::model_marks;
+    use hinge::options::ViewState;
+    use hinge::views::photo::{ORDER, PhotoCheck};
+    let mut app = App::new();
+    app.add_plugins((
+        MinimalPlugins,
+        bevy::transform::TransformPlugin,
+        bevy::state::app::StatesPlugin,
+    ));
+    app.add_plugins(hinge::app::headless);
+    // A toe touch: knees straight, hips folded, the lower back rounded
+    // (Esola 1996, BIOMECHANICS.md §2: 41.6° of lumbar flexion).
+    let mut toe_touch = hinge::body::PoseRequest::default();
+    toe_touch.pose.knee_deg = 2.0;
+    toe_touch.pose.hip_deg = 70.0;
+    toe_touch.pose.lumbar_deg = 40.0;
+    let marks = model_marks(&hinge::body::solve(&toe_touch));
+    app.insert_resource(PhotoCheck::of_size((1200, 1000)));
+    app.insert_state(ViewState::Photo);
+    app.update();
+    // A side photo, 300 pixels a metre, the floor at y = 900.
+    let pixel = |p: Vec2| Vec2::new(600.0 + p.x * 300.0, 900.0 + p.y * 300.0);
+    for l in ORDER {
+        let mut check = app.world_mut().resource_mut::<PhotoCheck>();
+        assert_eq!(
+            check.next_mark(),
+            Some(l),
+            "the view asks for the marks in order"
+        );
+        check.place(pixel(marks.get(l).expect("the model marks every landmark")));
+        drop(check);
+        app.update();
+    }
+    let check = app.world().resource::<PhotoCheck>();
+    assert_eq!(check.next_mark(), None);
+    let (pose, verdict) = match &check.result {
+        Some(Ok(r)) => r,
+        other => panic!("no verdict: {:?}", other.as_ref().map(|r| r.as_ref().err())),
+    };
+    assert!(verdict.has(Fault::RoundedBack), "{:?}", verdict.faults);
+    assert!(
+        (pose.angles.knee_deg - 2.0).abs() < 3.0,
+        "{:?}",
+        pose.angles
+    );
+    let learner = app
+        .world_mut()
+        .query_filtered::<&Figure, With<MainFigure>>()
+        .single(app.world())
+        .unwrap()
+        .clone();
+    assert!(learner.verdict.has(Fault::RoundedBack));
+    assert!((learner.request.pose.lumbar_deg - 40.0).abs() < 5.0);
 }

@@ -183,10 +183,7 @@ fn every_gamepad_button_does_its_action_on_any_pad() {
     let before = drill(&app);
     button(&mut app, second, GamepadButton::DPadRight);
     assert_ne!(drill(&app), before);
-    assert_eq!(
-        *app.world().resource::<Device>(),
-        Device::Gamepad
-    );
+    assert_eq!(*app.world().resource::<Device>(), Device::Gamepad);
 }
 
 #[test]

@@ -8,8 +8,8 @@ use std::collections::BTreeSet;
 use bevy::prelude::*;
 use hinge::coach::{Fault, ThresholdsFile};
 use hinge::drill::{Level, Library};
-use hinge::views::quiz::session::{QuizCommand, QuizSession};
 use hinge::quiz::{Answer, Ask, Kind, Quiz, QuizBank, QuizRun, Scores};
+use hinge::views::quiz::session::{QuizCommand, QuizSession};
 
 fn bank() -> QuizBank {
     let bank = QuizBank::builtin();
@@ -500,15 +500,10 @@ fn a_whole_quiz_played_with_keys_scores_every_answer_and_saves_the_best() {
             Ask::SetPose { example, .. } => {
                 // The sliders start standing; move them (as a slider drag
                 // would) to the pose, then Enter checks it.
-                let c = app
-                    .world()
-                    .resource::<hinge::pose::PoseControls>()
-                    .request;
+                let c = app.world().resource::<hinge::pose::PoseControls>().request;
                 assert_eq!((c.pose.knee_deg, c.pose.hip_deg), (0.0, 0.0), "{}", q.id);
                 {
-                    let mut c = app
-                        .world_mut()
-                        .resource_mut::<hinge::pose::PoseControls>();
+                    let mut c = app.world_mut().resource_mut::<hinge::pose::PoseControls>();
                     example.apply_to(&mut c.request.pose);
                 }
                 app.update();
@@ -576,16 +571,11 @@ fn a_set_pose_question_accepts_the_right_pose_from_the_sliders() {
     app.update();
     app.update();
     // The sliders start standing, and the drill does not move the figure.
-    let c = app
-        .world()
-        .resource::<hinge::pose::PoseControls>()
-        .request;
+    let c = app.world().resource::<hinge::pose::PoseControls>().request;
     assert_eq!(c.pose.hip_deg, 0.0);
     // A rounded back at the example's depth is refused.
     {
-        let mut c = app
-            .world_mut()
-            .resource_mut::<hinge::pose::PoseControls>();
+        let mut c = app.world_mut().resource_mut::<hinge::pose::PoseControls>();
         example.apply_to(&mut c.request.pose);
         c.request.pose.lumbar_deg = 35.0;
     }
@@ -602,9 +592,7 @@ fn a_set_pose_question_accepts_the_right_pose_from_the_sliders() {
     });
     app.update();
     {
-        let mut c = app
-            .world_mut()
-            .resource_mut::<hinge::pose::PoseControls>();
+        let mut c = app.world_mut().resource_mut::<hinge::pose::PoseControls>();
         example.apply_to(&mut c.request.pose);
     }
     app.update();

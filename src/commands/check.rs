@@ -1,5 +1,8 @@
 //! `hinge check`: validate a content folder, every error with its file and line.
 
+use crate::coach::{FaultCatalogue, ThresholdsFile};
+use crate::content::ContentError;
+use crate::drill::Library;
 /// Load and validate a content folder; every error found, not just the first.
 pub fn check_content(dir: Option<&std::path::Path>) -> Vec<ContentError> {
     let mut errors = Vec::new();
@@ -107,4 +110,3 @@ pub fn check_content(dir: Option<&std::path::Path>) -> Vec<ContentError> {
     errors.extend(bank.problems);
     errors
 }
-

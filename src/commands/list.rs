@@ -1,8 +1,8 @@
 //! `hinge list`: the drill library, the fault catalogue or the quiz questions.
 
+use crate::coach::FaultCatalogue;
+use crate::drill::Library;
 use std::io::Write;
-
-use serde::Serialize;
 
 use crate::cli::Failure;
 use crate::cli::{ListArgs, ListWhat};
@@ -109,4 +109,3 @@ pub fn run_list(args: &ListArgs, out: &mut dyn Write) -> Result<(), Failure> {
         }
     }
 }
-

@@ -1,9 +1,12 @@
 //! `hinge photo`: the coach's verdict on a learner's side photo, from the
 //! joints marked on it.
 
+use super::{PoseReport, describe, thresholds_for};
+use crate::body::{PoseRequest, Sex};
+use crate::cli::SexArg;
+use crate::coach::{FaultCatalogue, ThresholdsFile};
+use crate::drill::Library;
 use std::io::Write;
-
-use serde::Serialize;
 
 use crate::cli::Failure;
 use crate::cli::PhotoArgs;
@@ -115,4 +118,3 @@ pub fn run_photo(args: &PhotoArgs, out: &mut dyn Write) -> Result<(), Failure> {
     writeln!(out, "(Angles hold only for a photo taken side-on.)").map_err(io)?;
     Ok(())
 }
-

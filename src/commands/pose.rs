@@ -1,5 +1,8 @@
 //! `hinge pose`: solve and judge one pose, in words or as JSON.
 
+use crate::body::{Metrics, PoseRequest, solve};
+use crate::coach::{FaultCatalogue, ThresholdsFile, Verdict, evaluate};
+use crate::drill::Library;
 use std::io::Write;
 
 use serde::Serialize;
@@ -234,4 +237,3 @@ pub fn describe(verdict: &Verdict, report: &PoseReport) -> String {
     );
     s
 }
-

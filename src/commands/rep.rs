@@ -1,6 +1,9 @@
 //! `hinge rep`: one repetition of a drill (or its faulty twin), judged frame
 //! by frame and as a whole.
 
+use super::rounded;
+use crate::coach::{FaultCatalogue, ThresholdsFile};
+use crate::drill::Library;
 use std::io::Write;
 
 use serde::Serialize;
@@ -129,4 +132,3 @@ pub fn run_rep(args: &RepArgs, out: &mut dyn Write) -> Result<(), Failure> {
     }
     Ok(())
 }
-

@@ -467,7 +467,10 @@ pub fn stand_for_stage(model: &mut Model, humanoid: &Humanoid) {
     let Some(count) = model.json["nodes"].as_array().map(Vec::len) else {
         return;
     };
-    let Some(roots) = model.json["scenes"][scene_index]["nodes"].as_array().cloned() else {
+    let Some(roots) = model.json["scenes"][scene_index]["nodes"]
+        .as_array()
+        .cloned()
+    else {
         return;
     };
     let root = serde_json::json!({

@@ -122,14 +122,12 @@ impl Legend {
         let font = egui::FontId::proportional(self.size);
         let row = self.size * 1.35;
         let bar_w = self.size * 4.0;
-        let title = painter.layout_no_wrap(
-            "work".to_string(),
-            font.clone(),
-            theme::LABEL_TEXT,
-        );
+        let title = painter.layout_no_wrap("work".to_string(), font.clone(), theme::LABEL_TEXT);
         let names: Vec<_> = Part::ALL
             .iter()
-            .map(|p| painter.layout_no_wrap(short_name(*p).to_string(), font.clone(), theme::LABEL_TEXT))
+            .map(|p| {
+                painter.layout_no_wrap(short_name(*p).to_string(), font.clone(), theme::LABEL_TEXT)
+            })
             .collect();
         let name_w = names
             .iter()

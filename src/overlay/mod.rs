@@ -85,8 +85,7 @@ pub fn plugin(app: &mut App) {
         .init_resource::<HipPath>()
         .init_resource::<Hidden>()
         .add_message::<Action>();
-    app.add_plugins(loads::plugin);
-    app.add_systems(Update, toggle_overlays.in_set(Frame::ApplyActions));
+    app.add_plugins((loads::plugin, actions_plugin));
     app.add_systems(
         Update,
         (record_hip_path, draw_overlays).chain().in_set(Frame::Draw),
@@ -95,6 +94,16 @@ pub fn plugin(app: &mut App) {
         bevy_egui::EguiPrimaryContextPass,
         overlay_labels.in_set(UiPass::Labels),
     );
+}
+
+/// Which overlays show and the action that hides them, without drawing
+/// (the headless app has it too).
+pub fn actions_plugin(app: &mut App) {
+    crate::order_frame(app);
+    app.init_resource::<Overlays>()
+        .init_resource::<Hidden>()
+        .add_message::<Action>();
+    app.add_systems(Update, toggle_overlays.in_set(Frame::ApplyActions));
 }
 
 /// "Angle lines on / off": all overlays off, then back as they were.
@@ -356,10 +365,12 @@ impl Labels<'_> {
         let col = theme::to_egui(color);
         let pos = p + egui::vec2(dx, 0.0);
         let galley = self.painter.layout_no_wrap(text, self.font.clone(), col);
-        let r = egui::Rect::from_min_size(pos - egui::vec2(0.0, galley.size().y * 0.5), galley.size())
-            .expand(3.0);
+        let r =
+            egui::Rect::from_min_size(pos - egui::vec2(0.0, galley.size().y * 0.5), galley.size())
+                .expand(3.0);
         self.painter.rect_filled(r, 4.0, theme::LABEL_BACK);
-        self.painter.galley(r.min + egui::vec2(3.0, 3.0), galley, col);
+        self.painter
+            .galley(r.min + egui::vec2(3.0, 3.0), galley, col);
     }
 
     /// A big letter above the head (figures A and B of a question).
@@ -375,7 +386,8 @@ impl Labels<'_> {
         );
         let r = egui::Rect::from_center_size(p, g.size() + egui::vec2(28.0, 8.0));
         self.painter.rect_filled(r, 10.0, theme::LETTER_BACK);
-        self.painter.galley(r.min + egui::vec2(14.0, 4.0), g, egui::Color32::WHITE);
+        self.painter
+            .galley(r.min + egui::vec2(14.0, 4.0), g, egui::Color32::WHITE);
     }
 
     /// The angles, lines and balance the overlays draw, in numbers.
@@ -385,7 +397,12 @@ impl Labels<'_> {
         let w = |j: Joint| at + s.joint(j);
         let m = &f.verdict.metrics;
         if overlays.angles {
-            self.chip(w(Joint::KneeR), format!("knee {:.0}°", p.knee_deg), palette::KNEE, 18.0);
+            self.chip(
+                w(Joint::KneeR),
+                format!("knee {:.0}°", p.knee_deg),
+                palette::KNEE,
+                18.0,
+            );
             self.chip(
                 w(Joint::HipR) - Vec3::Z * 0.12,
                 format!("hip {:.0}°", p.hip_deg),
@@ -395,9 +412,19 @@ impl Labels<'_> {
         }
         if overlays.lines {
             let shin_mid = (w(Joint::KneeR) + w(Joint::AnkleR)) * 0.5;
-            self.chip(shin_mid, format!("shin {:.0}°", m.shin_angle_deg), palette::KNEE, 22.0);
+            self.chip(
+                shin_mid,
+                format!("shin {:.0}°", m.shin_angle_deg),
+                palette::KNEE,
+                22.0,
+            );
             let torso_mid = (w(Joint::Pelvis) + w(Joint::NeckBase)) * 0.5 + Vec3::Y * 0.08;
-            self.chip(torso_mid, format!("torso {:.0}°", m.torso_angle_deg), palette::HIP, 10.0);
+            self.chip(
+                torso_mid,
+                format!("torso {:.0}°", m.torso_angle_deg),
+                palette::HIP,
+                10.0,
+            );
         }
         if overlays.centre_of_mass && !comparing {
             // Round first so that a hair behind the midfoot does not read "-0".
@@ -421,8 +448,14 @@ impl Labels<'_> {
         let legend = loads::Legend::of(&f.solved, size);
         let wh = legend.size();
         let min = egui::pos2(
-            (p.x - wh.x / 2.0).clamp(self.rect.min.x, (self.rect.max.x - wh.x).max(self.rect.min.x)),
-            (p.y - wh.y).clamp(self.rect.min.y, (self.rect.max.y - wh.y).max(self.rect.min.y)),
+            (p.x - wh.x / 2.0).clamp(
+                self.rect.min.x,
+                (self.rect.max.x - wh.x).max(self.rect.min.x),
+            ),
+            (p.y - wh.y).clamp(
+                self.rect.min.y,
+                (self.rect.max.y - wh.y).max(self.rect.min.y),
+            ),
         );
         legend.paint(&self.painter, min);
     }
@@ -458,65 +491,59 @@ impl Tag<'_> {
                 theme::FAULTY,
             ),
         };
-    let v = &f.verdict;
-    let m = &v.metrics;
-    let timing_fault = matches!(role, Some(Role::Faulty(f)) if !f.seen_in_one_pose() && !v.has(f));
-    let seen = if timing_fault && v.faults.is_empty() {
-        // Pulling with the arms is about timing: a still pose shows where the
-        // arms are, but the evaluator cannot call it until drills move.
-        "a timing fault: watch the arms, not the numbers".to_string()
-    } else if v.faults.is_empty() {
-        format!("{}: no faults", v.pattern.id())
-    } else {
-        let names: Vec<String> = v.faults.iter().map(|f| f.id().replace('_', " ")).collect();
-        format!("{}: {}", v.pattern.id(), names.join(", "))
-    };
-    let detail = format!(
-        "shin {:.0}°  hips {:.0} cm back  lower back {:.0}%",
-        m.shin_angle_deg,
-        m.hip_behind_ankle_m * 100.0,
-        m.lumbar_share * 100.0
-    );
-    let big = painter.layout_no_wrap(
-        title,
-        egui::FontId::proportional(26.0),
-        egui::Color32::WHITE,
-    );
-    let small = painter.layout_no_wrap(
-        seen,
-        egui::FontId::proportional(17.0),
-        theme::LABEL_TEXT,
-    );
-    let small2 = painter.layout_no_wrap(
-        detail,
-        egui::FontId::proportional(15.0),
-        theme::LABEL_TEXT,
-    );
-    let width = big.size().x.max(small.size().x).max(small2.size().x) + 16.0;
-    let top = egui::pos2(p.x - width / 2.0, p.y + 8.0 + drop);
-    let title_rect = egui::Rect::from_min_size(top, egui::vec2(width, big.size().y + 6.0));
-    painter.rect_filled(title_rect, 6.0, colour);
-    painter.galley(
-        egui::pos2(p.x - big.size().x / 2.0, top.y + 3.0),
-        big,
-        egui::Color32::WHITE,
-    );
-    let body = egui::Rect::from_min_size(
-        title_rect.left_bottom(),
-        egui::vec2(width, small.size().y + small2.size().y + 8.0),
-    );
-    painter.rect_filled(body, 6.0, theme::TAG_BACK);
-    let y = body.min.y + 3.0;
-    painter.galley(
-        egui::pos2(p.x - small.size().x / 2.0, y),
-        small.clone(),
-        theme::LABEL_TEXT,
-    );
-    painter.galley(
-        egui::pos2(p.x - small2.size().x / 2.0, y + small.size().y + 2.0),
-        small2,
-        theme::LABEL_TEXT,
-    );
-}
+        let v = &f.verdict;
+        let m = &v.metrics;
+        let timing_fault =
+            matches!(role, Some(Role::Faulty(f)) if !f.seen_in_one_pose() && !v.has(f));
+        let seen = if timing_fault && v.faults.is_empty() {
+            // Pulling with the arms is about timing: a still pose shows where the
+            // arms are, but the evaluator cannot call it until drills move.
+            "a timing fault: watch the arms, not the numbers".to_string()
+        } else if v.faults.is_empty() {
+            format!("{}: no faults", v.pattern.id())
+        } else {
+            let names: Vec<String> = v.faults.iter().map(|f| f.id().replace('_', " ")).collect();
+            format!("{}: {}", v.pattern.id(), names.join(", "))
+        };
+        let detail = format!(
+            "shin {:.0}°  hips {:.0} cm back  lower back {:.0}%",
+            m.shin_angle_deg,
+            m.hip_behind_ankle_m * 100.0,
+            m.lumbar_share * 100.0
+        );
+        let big = painter.layout_no_wrap(
+            title,
+            egui::FontId::proportional(26.0),
+            egui::Color32::WHITE,
+        );
+        let small =
+            painter.layout_no_wrap(seen, egui::FontId::proportional(17.0), theme::LABEL_TEXT);
+        let small2 =
+            painter.layout_no_wrap(detail, egui::FontId::proportional(15.0), theme::LABEL_TEXT);
+        let width = big.size().x.max(small.size().x).max(small2.size().x) + 16.0;
+        let top = egui::pos2(p.x - width / 2.0, p.y + 8.0 + drop);
+        let title_rect = egui::Rect::from_min_size(top, egui::vec2(width, big.size().y + 6.0));
+        painter.rect_filled(title_rect, 6.0, colour);
+        painter.galley(
+            egui::pos2(p.x - big.size().x / 2.0, top.y + 3.0),
+            big,
+            egui::Color32::WHITE,
+        );
+        let body = egui::Rect::from_min_size(
+            title_rect.left_bottom(),
+            egui::vec2(width, small.size().y + small2.size().y + 8.0),
+        );
+        painter.rect_filled(body, 6.0, theme::TAG_BACK);
+        let y = body.min.y + 3.0;
+        painter.galley(
+            egui::pos2(p.x - small.size().x / 2.0, y),
+            small.clone(),
+            theme::LABEL_TEXT,
+        );
+        painter.galley(
+            egui::pos2(p.x - small2.size().x / 2.0, y + small.size().y + 2.0),
+            small2,
+            theme::LABEL_TEXT,
+        );
     }
 }

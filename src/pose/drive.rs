@@ -105,9 +105,11 @@ pub(super) fn playback_actions(
     mut actions: MessageReader<Action>,
     library: Res<Library>,
     mut playback: ResMut<Playback>,
-    state: Res<State<ViewState>>,
-    mut next: ResMut<NextState<ViewState>>,
+    state: Option<Res<State<ViewState>>>,
+    next: Option<ResMut<NextState<ViewState>>>,
 ) {
+    let in_explore = state.is_some_and(|s| *s.get() == ViewState::Explore);
+    let mut next = next;
     for action in actions.read().copied() {
         let drill = playback
             .drill
@@ -130,7 +132,7 @@ pub(super) fn playback_actions(
                     (Some(i), _) => (i + n - 1) % n,
                 };
                 playback.start(&library.drills[i].id);
-                if *state.get() == ViewState::Explore {
+                if in_explore && let Some(next) = next.as_mut() {
                     next.set(ViewState::Drills);
                 }
             }

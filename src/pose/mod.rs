@@ -66,8 +66,13 @@ pub struct FixedPose;
 
 pub fn plugin(app: &mut App) {
     crate::order_frame(app);
+    // What the drive reads and writes; the app's loader and props fill them.
     app.init_resource::<PoseControls>()
-        .init_resource::<PoseSource>();
+        .init_resource::<PoseSource>()
+        .init_resource::<crate::drill::Library>()
+        .init_resource::<crate::drill::Playback>()
+        .init_resource::<crate::stage::props::ActiveProps>()
+        .add_message::<crate::input::Action>();
     app.add_systems(Update, drive::drive_from_drill.in_set(Frame::DrivePoses));
     app.add_systems(
         Update,

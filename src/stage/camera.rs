@@ -96,19 +96,30 @@ pub fn fit_distance(width_m: f32, height_m: f32, aspect: f32) -> f32 {
 pub struct StageCamera;
 
 pub(super) fn plugin(app: &mut App) {
-    crate::order_frame(app);
-    app.insert_resource(Orbit::preset(CameraPreset::Side));
-    app.init_resource::<Stick>().add_message::<Action>();
+    app.add_plugins(actions_plugin);
     app.add_systems(Startup, spawn_camera);
     app.add_systems(
         Update,
-        (camera_actions.in_set(Frame::ApplyActions), place_camera.in_set(Frame::Draw)),
-    );
-    app.add_systems(
-        Update,
-        (orbit_with_pointer, turn_with_stick).in_set(Frame::ApplyActions),
+        (
+            orbit_with_pointer.in_set(Frame::ApplyActions),
+            place_camera.in_set(Frame::Draw),
+        ),
     );
     app.add_systems(Update, spare_the_software_renderer);
+}
+
+/// The camera's actions (next preset, the gamepad's stick) on the `Orbit`,
+/// without a camera or a pointer (the headless app has them too).
+pub fn actions_plugin(app: &mut App) {
+    crate::order_frame(app);
+    if !app.world().contains_resource::<Orbit>() {
+        app.insert_resource(Orbit::preset(CameraPreset::Side));
+    }
+    app.init_resource::<Stick>().add_message::<Action>();
+    app.add_systems(
+        Update,
+        (camera_actions, turn_with_stick).in_set(Frame::ApplyActions),
+    );
 }
 
 /// On a CPU renderer (Mesa's lavapipe, a machine without a GPU) 4x

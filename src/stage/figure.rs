@@ -91,7 +91,9 @@ pub fn plugin(app: &mut App) {
     register_scene_types(app);
     app.add_systems(
         Update,
-        (solve_figures, drive_bones).chain().in_set(crate::Frame::Solve),
+        (solve_figures, drive_bones)
+            .chain()
+            .in_set(crate::Frame::Solve),
     );
 }
 

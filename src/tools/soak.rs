@@ -419,44 +419,44 @@ impl Hands<'_, '_> {
             quiz,
             window,
         } = self;
-    match step {
-        Step::View(v) => next_view.set(v),
-        Step::Pose { knee_deg, hip_deg } => {
-            controls.request.pose.knee_deg = knee_deg;
-            controls.request.pose.hip_deg = hip_deg;
-        }
-        Step::Faults(f) => compare.faults = f,
-        Step::Ghost(g) => compare.ghost = g,
-        Step::Drill(id) => playback.start(&id),
-        Step::Speed(x) => playback.set_speed(x),
-        Step::Camera(c) => **orbit = Orbit::preset(c),
-        Step::Lesson(step) => {
-            if let Some(lesson) = lesson.as_mut() {
-                match step {
-                    Some(i) => lesson.go_to(i),
-                    None => **lesson = LessonState::default(),
+        match step {
+            Step::View(v) => next_view.set(v),
+            Step::Pose { knee_deg, hip_deg } => {
+                controls.request.pose.knee_deg = knee_deg;
+                controls.request.pose.hip_deg = hip_deg;
+            }
+            Step::Faults(f) => compare.faults = f,
+            Step::Ghost(g) => compare.ghost = g,
+            Step::Drill(id) => playback.start(&id),
+            Step::Speed(x) => playback.set_speed(x),
+            Step::Camera(c) => **orbit = Orbit::preset(c),
+            Step::Lesson(step) => {
+                if let Some(lesson) = lesson.as_mut() {
+                    match step {
+                        Some(i) => lesson.go_to(i),
+                        None => **lesson = LessonState::default(),
+                    }
                 }
             }
-        }
-        Step::Window {
-            width,
-            height,
-            scale,
-        } => {
-            if let Ok(mut w) = window.single_mut() {
-                w.resolution.set_scale_factor_override(Some(scale));
-                w.resolution.set(width, height);
+            Step::Window {
+                width,
+                height,
+                scale,
+            } => {
+                if let Ok(mut w) = window.single_mut() {
+                    w.resolution.set_scale_factor_override(Some(scale));
+                    w.resolution.set(width, height);
+                }
+                return Some(RESIZE_SETTLE_FRAMES);
             }
-            return Some(RESIZE_SETTLE_FRAMES);
+            Step::Action(a) => {
+                actions.write(a);
+            }
+            Step::Quiz(c) => {
+                quiz.write(c);
+            }
         }
-        Step::Action(a) => {
-            actions.write(a);
-        }
-        Step::Quiz(c) => {
-            quiz.write(c);
-        }
-    }
-    None
+        None
     }
 }
 

@@ -92,4 +92,3 @@ pub(super) fn fit_camera_to_view(
     }
     Ok(())
 }
-

@@ -29,11 +29,7 @@ pub fn slider(ui: &mut egui::Ui, label: &str, value: &mut f32, range: Range, hin
             .step_by(1.0),
     );
     if !hint.is_empty() {
-        ui.label(
-            egui::RichText::new(hint)
-                .small()
-                .color(theme::HINT),
-        );
+        ui.label(egui::RichText::new(hint).small().color(theme::HINT));
     }
     r.changed()
 }
@@ -71,7 +67,12 @@ pub struct VerdictExtras {
     pub loads: bool,
 }
 
-pub fn verdict_ui(ui: &mut egui::Ui, f: &Figure, catalogue: &FaultCatalogue, extras: VerdictExtras) {
+pub fn verdict_ui(
+    ui: &mut egui::Ui,
+    f: &Figure,
+    catalogue: &FaultCatalogue,
+    extras: VerdictExtras,
+) {
     let v = &f.verdict;
     let m = &v.metrics;
     let (color, symbol) = pattern_badge(v.pattern, v.faults.len());

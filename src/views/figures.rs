@@ -74,7 +74,14 @@ pub struct Stager<'w, 's> {
 impl Stager<'_, '_> {
     /// A figure in `role` at `at`, posed and judged as the controls say,
     /// leaving with `view`; the main one is the figure the panels describe.
-    pub fn spawn(&mut self, name: &str, role: Role, at: Vec3, view: ViewState, main: bool) -> Entity {
+    pub fn spawn(
+        &mut self,
+        name: &str,
+        role: Role,
+        at: Vec3,
+        view: ViewState,
+        main: bool,
+    ) -> Entity {
         let t = self.thresholds.0.preset_or_default(&self.controls.preset);
         let figure = Figure::new(role.request(&self.controls), t);
         let mut e = self.spawner.spawn(name, figure, at);

@@ -129,15 +129,45 @@ pub fn pose_panel(ui: &mut egui::Ui, e: PoseEdit) {
 /// The back, the neck, the knees' line, the stance, the body and the load.
 fn advanced(ui: &mut egui::Ui, r: &mut PoseRequest) {
     let p = &mut r.pose;
-    slider(ui, "Lower back (lumbar)", &mut p.lumbar_deg, ranges::LUMBAR, "+ rounds, - arches");
-    slider(ui, "Upper back (thoracic)", &mut p.thoracic_deg, ranges::THORACIC, "+ rounds");
-    slider(ui, "Neck", &mut p.neck_deg, ranges::NECK, "+ chin tucked, - chin up");
+    slider(
+        ui,
+        "Lower back (lumbar)",
+        &mut p.lumbar_deg,
+        ranges::LUMBAR,
+        "+ rounds, - arches",
+    );
+    slider(
+        ui,
+        "Upper back (thoracic)",
+        &mut p.thoracic_deg,
+        ranges::THORACIC,
+        "+ rounds",
+    );
+    slider(
+        ui,
+        "Neck",
+        &mut p.neck_deg,
+        ranges::NECK,
+        "+ chin tucked, - chin up",
+    );
     slider(ui, "Knees caving in", &mut p.valgus_deg, ranges::VALGUS, "");
     let mut width_cm = p.stance_width_m * 100.0;
-    if slider(ui, "Stance width", &mut width_cm, in_cm(ranges::STANCE_WIDTH), "") {
+    if slider(
+        ui,
+        "Stance width",
+        &mut width_cm,
+        in_cm(ranges::STANCE_WIDTH),
+        "",
+    ) {
         p.stance_width_m = width_cm / 100.0;
     }
-    slider(ui, "Toes turned out", &mut p.toe_out_deg, ranges::TOE_OUT, "");
+    slider(
+        ui,
+        "Toes turned out",
+        &mut p.toe_out_deg,
+        ranges::TOE_OUT,
+        "",
+    );
     let mut height_cm = r.stature_m * 100.0;
     if slider(ui, "Height", &mut height_cm, in_cm(ranges::STATURE), "") {
         r.stature_m = height_cm / 100.0;

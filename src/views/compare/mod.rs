@@ -77,13 +77,20 @@ fn stage_compare(mut stager: Stager, settings: Res<CompareSettings>, mut orbit: 
     let n = settings.faults.len() + 1;
     let row = settings.row();
     orbit.distance_m = HOME_DISTANCE_M;
-    let roles = std::iter::once(Role::Correct).chain(settings.faults.iter().map(|f| Role::Faulty(*f)));
+    let roles =
+        std::iter::once(Role::Correct).chain(settings.faults.iter().map(|f| Role::Faulty(*f)));
     for (place, role) in roles.enumerate() {
         let name = match role {
             Role::Correct => "correct",
             Role::Faulty(f) => f.id(),
         };
-        let e = stager.spawn(name, role, row.slot(place, n), ViewState::Compare, place == 0);
+        let e = stager.spawn(
+            name,
+            role,
+            row.slot(place, n),
+            ViewState::Compare,
+            place == 0,
+        );
         stager
             .spawner
             .commands
@@ -126,6 +133,7 @@ fn choose_source(playback: Res<Playback>, mut source: ResMut<PoseSource>) {
 fn compare_actions(
     mut actions: MessageReader<Action>,
     state: Res<State<ViewState>>,
+    mut next: ResMut<NextState<ViewState>>,
     mut settings: ResMut<CompareSettings>,
 ) {
     let view = *state.get();
@@ -137,7 +145,11 @@ fn compare_actions(
                 ViewState::Compare
             }),
             Action::NextFault => {
-                let current = settings.faults.first().copied().unwrap_or(Fault::ArmsPulling);
+                let current = settings
+                    .faults
+                    .first()
+                    .copied()
+                    .unwrap_or(Fault::ArmsPulling);
                 let i = Fault::ALL.iter().position(|f| *f == current).unwrap_or(0);
                 settings.faults = vec![Fault::ALL[(i + 1) % Fault::ALL.len()]];
                 if view != ViewState::Compare {
@@ -233,7 +245,9 @@ fn panels(
             );
             if ui
                 .button("Hinge vs squat vs toe touch")
-                .on_hover_text("the same depth three ways, with the load view: where does the work go?")
+                .on_hover_text(
+                    "the same depth three ways, with the load view: where does the work go?",
+                )
                 .clicked()
             {
                 // The squat and the toe touch are the hinge's two look-alikes (seed 003).
@@ -264,7 +278,11 @@ fn panels(
 
 /// Choose the fault to compare with, or an overview of several; ghost mode.
 fn fault_picker(ui: &mut egui::Ui, settings: &mut CompareSettings, catalogue: &FaultCatalogue) {
-    let was = settings.faults.first().copied().unwrap_or(Fault::RoundedBack);
+    let was = settings
+        .faults
+        .first()
+        .copied()
+        .unwrap_or(Fault::RoundedBack);
     let mut first = was;
     ui.label(egui::RichText::new("Fault").strong());
     egui::ComboBox::from_id_salt("fault")

@@ -72,11 +72,7 @@ pub(super) fn lesson_card(
     lesson: &mut LessonState,
     figure: Option<&Figure>,
 ) {
-    ui.label(
-        egui::RichText::new(&l.title)
-            .strong()
-            .color(theme::CORRECT),
-    );
+    ui.label(egui::RichText::new(&l.title).strong().color(theme::CORRECT));
     ui.label(egui::RichText::new(format!("Step {} of {}", i + 1, l.steps.len())).small());
     ui.label(egui::RichText::new(&s.title).size(30.0).strong());
     ui.label(&s.text);

@@ -21,7 +21,7 @@ use crate::stage::camera::{HOME_DISTANCE_M, Orbit, fit_distance};
 use crate::stage::figure::{Catalogue, CoachThresholds, Figure, FigureSpawner, MainFigure};
 use crate::theme;
 use crate::ui::widgets::{playback_bar, slider, view_tabs};
-use crate::ui::{Side, UiPass, ViewRect, ViewUi, projecting, side_panel};
+use crate::ui::{Side, UiPass, ViewUi, projecting, side_panel};
 use crate::views::figures::{Row, stage_one};
 use lesson::Lessons;
 
@@ -120,7 +120,11 @@ fn stage_contrast(
     }
     let row = Row::default();
     let contrast = step.and_then(|(_, s)| Some((s.contrast?, content.library.get(&s.drill)?)));
-    let here = if contrast.is_some() { row.slot(0, 2) } else { Vec3::ZERO };
+    let here = if contrast.is_some() {
+        row.slot(0, 2)
+    } else {
+        Vec3::ZERO
+    };
     for mut t in &mut main {
         t.translation = here;
     }
@@ -214,7 +218,13 @@ fn your_turn(ui: &mut egui::Ui, edited: &mut crate::body::PoseRequest) {
     ui.heading("Your turn");
     ui.label("Move the sliders until every line on the right is ticked.");
     let p = &mut edited.pose;
-    slider(ui, "Knee bend", &mut p.knee_deg, ranges::KNEE, "soft knees: about 15-25°");
+    slider(
+        ui,
+        "Knee bend",
+        &mut p.knee_deg,
+        ranges::KNEE,
+        "soft knees: about 15-25°",
+    );
     slider(ui, "Hip angle", &mut p.hip_deg, ranges::HIP, "fold here");
     slider(
         ui,
@@ -223,7 +233,13 @@ fn your_turn(ui: &mut egui::Ui, edited: &mut crate::body::PoseRequest) {
         ranges::LUMBAR,
         "keep it near 0: + rounds, - arches",
     );
-    slider(ui, "Neck", &mut p.neck_deg, ranges::NECK, "+ chin tucked, - chin up");
+    slider(
+        ui,
+        "Neck",
+        &mut p.neck_deg,
+        ranges::NECK,
+        "+ chin tucked, - chin up",
+    );
 }
 
 fn problems_banner(ui: &mut egui::Ui, library: &Library) {
@@ -286,12 +302,7 @@ fn library_list(
 }
 
 /// Level, equipment, cues by phase (the current one marked), faults, why.
-fn drill_card(
-    ui: &mut egui::Ui,
-    d: &Drill,
-    playback: &Playback,
-    catalogue: &FaultCatalogue,
-) {
+fn drill_card(ui: &mut egui::Ui, d: &Drill, playback: &Playback, catalogue: &FaultCatalogue) {
     ui.label(egui::RichText::new(&d.name).size(30.0).strong());
     ui.label(
         egui::RichText::new(d.level.name())
@@ -334,4 +345,3 @@ fn drill_card(
     ui.label(&d.why);
     ui.label(egui::RichText::new(format!("Source: {}", d.source)).small());
 }
-

@@ -8,7 +8,7 @@ use crate::options::ViewState;
 use crate::pose::PoseSource;
 use crate::stage::figure::{Catalogue, Figure, MainFigure};
 use crate::ui::widgets::{VerdictExtras, verdict_ui, view_tabs};
-use crate::ui::{Side, UiPass, ViewRect, ViewUi, projecting, side_panel};
+use crate::ui::{Side, UiPass, ViewUi, projecting, side_panel};
 use crate::views::figures::stage_one;
 use crate::views::pose_panel::PoseTools;
 

@@ -15,8 +15,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::Frame;
 use crate::body::PoseRequest;
-use crate::coach::photo::{Landmark, Marks, PhotoPose, fit, verdict};
 use crate::coach::Verdict;
+use crate::coach::photo::{Landmark, Marks, PhotoPose, fit, verdict};
 use crate::options::ViewState;
 use crate::overlay::Badge;
 use crate::pose::{FixedPose, PoseControls, Role};
@@ -63,7 +63,8 @@ struct KeptMarks {
 
 pub fn plugin(app: &mut App) {
     crate::order_frame(app);
-    app.init_resource::<PhotoCheck>();
+    app.init_resource::<PhotoCheck>()
+        .add_message::<bevy::window::FileDragAndDrop>();
     app.add_systems(Update, take_dropped_file.in_set(Frame::ApplyActions));
     app.add_systems(OnEnter(ViewState::Photo), (use_sliders, stage_pair));
     app.add_systems(
@@ -109,6 +110,16 @@ impl PhotoCheck {
             zoom: 1.0,
             ..Default::default()
         };
+    }
+
+    /// A check of a photo already read, of this size in pixels, with no
+    /// picture to show (the headless app, tests).
+    pub fn of_size(size: (u32, u32)) -> PhotoCheck {
+        PhotoCheck {
+            size: Some(size),
+            zoom: 1.0,
+            ..Default::default()
+        }
     }
 
     /// The next landmark to tap: the required ones first, then the
@@ -228,12 +239,17 @@ fn keep_marks(check: &mut PhotoCheck) {
         version: 1,
         points: ORDER
             .iter()
-            .filter_map(|l| check.marks.get(*l).map(|p| (l.id().to_string(), (p.x, p.y))))
+            .filter_map(|l| {
+                check
+                    .marks
+                    .get(*l)
+                    .map(|p| (l.id().to_string(), (p.x, p.y)))
+            })
             .collect(),
     };
     let out = kept_path(&path);
-    let text = ron::ser::to_string_pretty(&kept, ron::ser::PrettyConfig::default())
-        .unwrap_or_default();
+    let text =
+        ron::ser::to_string_pretty(&kept, ron::ser::PrettyConfig::default()).unwrap_or_default();
     check.message = Some(match crate::store::write_atomic(&out, text.as_bytes()) {
         Ok(()) => format!("marks kept in {}", out.display()),
         Err(e) => format!("the marks could not be kept in {}: {e}", out.display()),
@@ -263,7 +279,11 @@ fn stage_pair(
         ..controls.request
     };
     spawner
-        .spawn("your pose", Figure::new(standing, t.clone()), row.slot(0, 2))
+        .spawn(
+            "your pose",
+            Figure::new(standing, t.clone()),
+            row.slot(0, 2),
+        )
         .insert((
             Learner,
             MainFigure,

@@ -33,11 +33,18 @@ pub(super) fn panels(
         ui.heading("Check my hinge");
         photo_area(ui, &mut check);
     });
-    side_panel(&mut root, "photo verdict", Side::Right, 360.0, "Coach", |ui| {
-        egui::ScrollArea::vertical().show(ui, |ui| {
-            verdict_panel(ui, &mut check, &catalogue, figures.single().ok());
-        });
-    });
+    side_panel(
+        &mut root,
+        "photo verdict",
+        Side::Right,
+        360.0,
+        "Coach",
+        |ui| {
+            egui::ScrollArea::vertical().show(ui, |ui| {
+                verdict_panel(ui, &mut check, &catalogue, figures.single().ok());
+            });
+        },
+    );
     view.rect.set_from(&root);
     Ok(())
 }
@@ -77,7 +84,8 @@ fn photo_area(ui: &mut egui::Ui, check: &mut PhotoCheck) {
     });
     let (pw, ph) = check.size.unwrap_or((1, 1));
     egui::ScrollArea::both().show(ui, |ui| {
-        let fit = (ui.available_width() / pw as f32).min(ui.available_height().max(200.0) / ph as f32);
+        let fit =
+            (ui.available_width() / pw as f32).min(ui.available_height().max(200.0) / ph as f32);
         let scale = fit * check.zoom.max(1.0);
         let size = egui::vec2(pw as f32 * scale, ph as f32 * scale);
         let (response, painter) = ui.allocate_painter(size, egui::Sense::click_and_drag());
@@ -85,7 +93,8 @@ fn photo_area(ui: &mut egui::Ui, check: &mut PhotoCheck) {
         let uv = egui::Rect::from_min_max(egui::pos2(0.0, 0.0), egui::pos2(1.0, 1.0));
         painter.image(texture.id(), response.rect, uv, egui::Color32::WHITE);
         let to_screen = |p: Vec2| origin + egui::vec2(p.x * scale, p.y * scale);
-        let to_photo = |p: egui::Pos2| Vec2::new((p.x - origin.x) / scale, (p.y - origin.y) / scale);
+        let to_photo =
+            |p: egui::Pos2| Vec2::new((p.x - origin.x) / scale, (p.y - origin.y) / scale);
         if response.drag_started()
             && let Some(at) = response.interact_pointer_pos()
         {
@@ -127,7 +136,12 @@ fn draw_marks(painter: &egui::Painter, check: &PhotoCheck, to_screen: &dyn Fn(Ve
     for l in ORDER {
         if let Some(p) = m.get(l) {
             let at = to_screen(p);
-            painter.circle(at, 8.0, theme::TOUCH_EGUI, egui::Stroke::new(2.0, egui::Color32::BLACK));
+            painter.circle(
+                at,
+                8.0,
+                theme::TOUCH_EGUI,
+                egui::Stroke::new(2.0, egui::Color32::BLACK),
+            );
             painter.text(
                 at + egui::vec2(12.0, -12.0),
                 egui::Align2::LEFT_BOTTOM,
@@ -141,7 +155,11 @@ fn draw_marks(painter: &egui::Painter, check: &PhotoCheck, to_screen: &dyn Fn(Ve
         let chip = |at: Option<Vec2>, text: String| {
             if let Some(at) = at {
                 let pos = to_screen(at) + egui::vec2(14.0, 6.0);
-                let g = painter.layout_no_wrap(text, egui::FontId::proportional(17.0), theme::LABEL_TEXT);
+                let g = painter.layout_no_wrap(
+                    text,
+                    egui::FontId::proportional(17.0),
+                    theme::LABEL_TEXT,
+                );
                 let r = egui::Rect::from_min_size(pos, g.size()).expand(3.0);
                 painter.rect_filled(r, 4.0, theme::LABEL_BACK);
                 painter.galley(pos, g, theme::LABEL_TEXT);
@@ -153,7 +171,12 @@ fn draw_marks(painter: &egui::Painter, check: &PhotoCheck, to_screen: &dyn Fn(Ve
 }
 
 /// The verdict, what could not be judged, the angles, and the buttons.
-fn verdict_panel(ui: &mut egui::Ui, check: &mut PhotoCheck, catalogue: &Catalogue, figure: Option<&Figure>) {
+fn verdict_panel(
+    ui: &mut egui::Ui,
+    check: &mut PhotoCheck,
+    catalogue: &Catalogue,
+    figure: Option<&Figure>,
+) {
     match &check.result {
         None => {
             ui.label("Mark the ankle, knee, hip, shoulder and ear: the coach answers at once.");
@@ -192,7 +215,10 @@ fn verdict_panel(ui: &mut egui::Ui, check: &mut PhotoCheck, catalogue: &Catalogu
 
 fn angles_ui(ui: &mut egui::Ui, a: &PhotoAngles) {
     ui.label(egui::RichText::new("In your photo").strong());
-    ui.label(format!("knee bend {:.0}°, hip fold {:.0}°", a.knee_deg, a.hip_trunk_deg));
+    ui.label(format!(
+        "knee bend {:.0}°, hip fold {:.0}°",
+        a.knee_deg, a.hip_trunk_deg
+    ));
     ui.label(format!(
         "shins {:.0}° and trunk {:.0}° from vertical",
         a.shin_deg, a.trunk_deg

@@ -145,9 +145,6 @@ fn frame_for_projection(
     }
 }
 
-/// Playback speeds the slower / faster actions step through.
-const SPEEDS: [f32; 6] = [0.1, 0.25, 0.5, 1.0, 1.5, 2.0];
-
 /// The projection layout: a title on top, the cue as a big caption at the
 /// bottom, the 3D view everywhere else; the help overlay on request.
 fn present_ui(
@@ -249,4 +246,3 @@ fn help_window(ctx: &egui::Context, device: Device, fg: egui::Color32, bg: egui:
             });
         });
 }
-

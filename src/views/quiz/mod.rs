@@ -36,7 +36,9 @@ pub fn plugin(app: &mut App) {
         Update,
         (
             choose_source.in_set(Frame::ApplyActions),
-            (stage_quiz, fit_quiz_camera).chain().in_set(Frame::DrivePoses),
+            (stage_quiz, fit_quiz_camera)
+                .chain()
+                .in_set(Frame::DrivePoses),
         )
             .run_if(in_state(ViewState::Quiz)),
     );
@@ -150,7 +152,13 @@ fn stage_quiz(
     let n = roles.len();
     for (place, role) in roles.into_iter().enumerate() {
         let as_role = role.unwrap_or(Role::Correct);
-        let e = stager.spawn("quiz figure", as_role, row.slot(place, n), ViewState::Quiz, place == 0);
+        let e = stager.spawn(
+            "quiz figure",
+            as_role,
+            row.slot(place, n),
+            ViewState::Quiz,
+            place == 0,
+        );
         let mut e = stager.spawner.commands.entity(e);
         e.insert(QuizFigure { place });
         match role {

@@ -42,51 +42,47 @@ pub(super) fn panels(
     let (library, catalogue) = (&*words.library, &*words.catalogue);
     let mut edited = controls.request;
     side_panel(&mut root, "quiz", Side::Left, 470.0, "Quiz", |ui| {
-            egui::ScrollArea::vertical().show(ui, |ui| {
-                view_tabs(ui, ViewState::Quiz, &mut view.next);
-                ui.separator();
-                if let Some(m) = &session.message {
-                    ui.label(egui::RichText::new(format!("⚠ {m}")).color(theme::FAULTY));
-                }
-                for p in &bank.problems {
-                    ui.label(
-                        egui::RichText::new(format!("⚠ {p}"))
-                            .small()
-                            .color(theme::FAULTY),
-                    );
-                }
-                match &session.run {
-                    None => quiz_list(ui, bank, &scores, &mut out, &mut projection),
-                    Some(run) => match bank.get(&run.quiz) {
-                        Some(quiz) if run.finished() => summary(
-                            ui,
+        egui::ScrollArea::vertical().show(ui, |ui| {
+            view_tabs(ui, ViewState::Quiz, &mut view.next);
+            ui.separator();
+            if let Some(m) = &session.message {
+                ui.label(egui::RichText::new(format!("⚠ {m}")).color(theme::FAULTY));
+            }
+            for p in &bank.problems {
+                ui.label(
+                    egui::RichText::new(format!("⚠ {p}"))
+                        .small()
+                        .color(theme::FAULTY),
+                );
+            }
+            match &session.run {
+                None => quiz_list(ui, bank, &scores, &mut out, &mut projection),
+                Some(run) => {
+                    if let Some(quiz) = bank.get(&run.quiz) {
+                        let card = Card {
                             quiz,
                             run,
-                            &session,
-                            &scores,
+                            session: &session,
                             library,
-                            &catalogue.0,
-                            &mut out,
-                        ),
-                        Some(quiz) => {
+                            catalogue: &catalogue.0,
+                        };
+                        if run.finished() {
+                            summary(ui, &card, &scores, &mut out);
+                        } else {
                             let q = &quiz.questions[run.current().map_or(0, |s| s.question)];
                             question_card(
                                 ui,
-                                quiz,
+                                &card,
                                 q,
-                                run,
-                                &session,
-                                library,
-                                &catalogue.0,
                                 &mut out,
                                 &mut edited,
                                 figures.single().ok(),
                             );
                         }
-                        None => {}
-                    },
+                    }
                 }
-            });
+            }
+        });
     });
     view.rect.set_from(&root);
     if session.sliders_drive() && edited != controls.request {
@@ -144,19 +140,30 @@ fn quiz_list(
     }
 }
 
-#[allow(clippy::too_many_arguments)] // the pieces of one card, not a system
+/// The quiz on screen and the words its cards need.
+struct Card<'a> {
+    quiz: &'a crate::quiz::Quiz,
+    run: &'a QuizRun,
+    session: &'a QuizSession,
+    library: &'a Library,
+    catalogue: &'a FaultCatalogue,
+}
+
 fn question_card(
     ui: &mut egui::Ui,
-    quiz: &crate::quiz::Quiz,
+    card: &Card,
     q: &Question,
-    run: &QuizRun,
-    session: &QuizSession,
-    library: &Library,
-    catalogue: &FaultCatalogue,
     out: &mut MessageWriter<QuizCommand>,
     edited: &mut crate::body::PoseRequest,
     figure: Option<&Figure>,
 ) {
+    let Card {
+        quiz,
+        run,
+        session,
+        library,
+        catalogue,
+    } = *card;
     let Some(shown) = run.current() else { return };
     let (right, answered) = run.score();
     ui.label(
@@ -373,17 +380,14 @@ fn feedback(
     ui.label(egui::RichText::new(format!("Source: {}", q.source)).small());
 }
 
-#[allow(clippy::too_many_arguments)] // the pieces of one card, not a system
-fn summary(
-    ui: &mut egui::Ui,
-    quiz: &crate::quiz::Quiz,
-    run: &QuizRun,
-    session: &QuizSession,
-    scores: &Scores,
-    library: &Library,
-    catalogue: &FaultCatalogue,
-    out: &mut MessageWriter<QuizCommand>,
-) {
+fn summary(ui: &mut egui::Ui, card: &Card, scores: &Scores, out: &mut MessageWriter<QuizCommand>) {
+    let Card {
+        quiz,
+        run,
+        session,
+        library,
+        catalogue,
+    } = *card;
     let (right, _) = run.score();
     let total = run.shown.len();
     ui.label(
@@ -454,4 +458,3 @@ fn summary(
         }
     });
 }
-

@@ -263,7 +263,10 @@ fn apply(command: QuizCommand, s: &mut QuizSession, bank: &QuizBank, stage: &mut
         let q = question?;
         let d = stage.library.get(q.ask.drill())?;
         let request = &stage.controls.request;
-        let verdict = evaluate(&crate::body::solve(request), &d.thresholds(&stage.thresholds.0));
+        let verdict = evaluate(
+            &crate::body::solve(request),
+            &d.thresholds(&stage.thresholds.0),
+        );
         Some(q.pose_accepted(request, &verdict))
     };
     match command {
@@ -341,7 +344,10 @@ fn show_question(session: &mut QuizSession, bank: &QuizBank, stage: &mut Stage, 
     // The asset server may still be loading the drills: the built-in
     // copy has the same timing.
     if session.still
-        && let Some(d) = stage.library.get(&id).or_else(|| Library::builtin().get(&id))
+        && let Some(d) = stage
+            .library
+            .get(&id)
+            .or_else(|| Library::builtin().get(&id))
     {
         stage.playback.playing = false;
         stage.playback.time_s = d.sticking_point_s();
