@@ -11,6 +11,11 @@ use crate::body::{Joint, LoadPlace, SolvedBody};
 use crate::drill::Prop;
 use crate::stage::figure::Figure;
 
+/// A figure that wears no props (a lesson's contrast figure beside the
+/// one doing the drill).
+#[derive(Component, Debug, Clone, Copy, Default)]
+pub struct Bare;
+
 /// What the drill on stage uses; empty when no drill is playing.
 #[derive(Resource, Debug, Clone, Default, PartialEq)]
 pub struct ActiveProps {
@@ -146,7 +151,7 @@ fn rebuild_props(
     mut commands: Commands,
     active: Res<ActiveProps>,
     assets: Res<PropAssets>,
-    figures: Query<(Entity, &Figure, Option<&Worn>)>,
+    figures: Query<(Entity, &Figure, Option<&Worn>), Without<Bare>>,
     parts: Query<(Entity, &PropPart)>,
 ) {
     for (entity, part) in &parts {

@@ -19,6 +19,7 @@ use crate::overlay::Badge;
 use crate::pose::{FixedPose, PoseControls, PoseSource, Role};
 use crate::stage::camera::{HOME_DISTANCE_M, Orbit, fit_distance};
 use crate::stage::figure::{Catalogue, CoachThresholds, Figure, FigureSpawner, MainFigure};
+use crate::stage::props::Bare;
 use crate::theme;
 use crate::ui::widgets::{playback_bar, slider, view_tabs};
 use crate::ui::{Side, UiPass, ViewUi, projecting, side_panel};
@@ -105,12 +106,14 @@ fn stage_contrast(
     content: Content,
     mut spawner: FigureSpawner,
     shown: Query<Entity, With<Contrast>>,
-    mut main: Query<&mut Transform, With<MainFigure>>,
-    mut orbit: ResMut<Orbit>,
+    mut main: Query<(Entity, &mut Transform), With<MainFigure>>,
+    mut camera: (ResMut<Orbit>, Res<crate::ui::ViewRect>),
     mut last: Local<Option<usize>>,
 ) {
     let step = lessons.content.step(&lessons.state);
-    let wanted = step.and_then(|(i, s)| s.contrast.map(|_| i));
+    // Only once the step's drill has loaded can its contrast be posed.
+    let contrast = step.and_then(|(i, s)| Some((i, s.contrast?, content.library.get(&s.drill)?)));
+    let wanted = contrast.map(|(i, _, _)| i);
     if *last == wanted {
         return;
     }
@@ -119,30 +122,43 @@ fn stage_contrast(
         spawner.commands.entity(e).despawn();
     }
     let row = Row::default();
-    let contrast = step.and_then(|(_, s)| Some((s.contrast?, content.library.get(&s.drill)?)));
+    // The contrast stands first (on the left in the side view), as the
+    // step's text says: "left, the toe touch; right, the hinge".
     let here = if contrast.is_some() {
-        row.slot(0, 2)
+        row.slot(1, 2)
     } else {
         Vec3::ZERO
     };
-    for mut t in &mut main {
+    for (e, mut t) in &mut main {
         t.translation = here;
+        // Beside its contrast the hinge wears its name too.
+        let mut e = spawner.commands.entity(e);
+        if contrast.is_some() {
+            e.insert(Badge::Role {
+                role: Role::Correct,
+                place: 0,
+            });
+        } else {
+            e.remove::<Badge>();
+        }
     }
-    let Some((key, drill)) = contrast else {
-        orbit.distance_m = HOME_DISTANCE_M;
+    let Some((_, key, drill)) = contrast else {
+        camera.0.distance_m = HOME_DISTANCE_M;
         return;
     };
     let figure = Figure::new(drill.request(&key), drill.thresholds(&content.thresholds.0));
     // A toe touch rounds the back: the coach names it so (B §2, seed 003).
     let role = Role::Faulty(Fault::RoundedBack);
-    spawner.spawn("contrast", figure, row.slot(1, 2)).insert((
+    spawner.spawn("contrast", figure, row.slot(0, 2)).insert((
         Contrast,
         FixedPose,
+        Bare,
         role,
         Badge::Role { role, place: 1 },
         DespawnOnExit(ViewState::Drills),
     ));
-    orbit.distance_m = fit_distance(row.width_m(2), 2.1, 16.0 / 9.0).max(HOME_DISTANCE_M);
+    let aspect = camera.1.aspect(0.3, 4.0);
+    camera.0.distance_m = fit_distance(row.width_m(2), 2.1, aspect).max(HOME_DISTANCE_M);
 }
 
 /// Everything on screen in the drills view.

@@ -69,9 +69,10 @@ pub fn plugin(app: &mut App) {
     app.add_systems(OnEnter(ViewState::Photo), (use_sliders, stage_pair));
     app.add_systems(
         Update,
-        (load_photo, judge_marks)
-            .chain()
-            .in_set(Frame::DrivePoses)
+        (
+            (load_photo, judge_marks).chain().in_set(Frame::DrivePoses),
+            fit_camera.in_set(Frame::Draw),
+        )
             .run_if(in_state(ViewState::Photo)),
     );
     app.add_systems(
@@ -303,7 +304,22 @@ fn stage_pair(
             },
             DespawnOnExit(ViewState::Photo),
         ));
-    orbit.distance_m = fit_distance(row.width_m(2), 2.1, 1.0).max(HOME_DISTANCE_M);
+    orbit.distance_m = HOME_DISTANCE_M;
+}
+
+/// Both figures across the 3D view, which the photo's panel narrows.
+fn fit_camera(
+    rect: Res<crate::ui::ViewRect>,
+    mut orbit: ResMut<Orbit>,
+    mut fitted: Local<Option<u32>>,
+) {
+    let aspect = rect.aspect(0.3, 4.0);
+    let key = (aspect * 100.0) as u32;
+    if *fitted == Some(key) {
+        return;
+    }
+    *fitted = Some(key);
+    orbit.distance_m = fit_distance(Row::default().width_m(2), 2.1, aspect).max(HOME_DISTANCE_M);
 }
 
 /// The figures for a verdict: the learner's pose, and the correct hinge

@@ -26,7 +26,7 @@ pub(super) fn panels(
     if let Some(pixels) = check.pixels.take() {
         check.texture = Some(ctx.load_texture("photo", pixels, egui::TextureOptions::LINEAR));
     }
-    let width = (ctx.viewport_rect().width() * 0.42).clamp(300.0, 900.0);
+    let width = (ctx.viewport_rect().width() * 0.34).clamp(280.0, 800.0);
     side_panel(&mut root, "photo", Side::Left, width, "Photo", |ui| {
         view_tabs(ui, ViewState::Photo, &mut view.next);
         ui.separator();
