@@ -324,7 +324,6 @@ fn tapping_the_joints_on_a_photo_gives_the_verdict_and_the_pose() {
             "the view asks for the marks in order"
         );
         check.place(pixel(marks.get(l).expect("the model marks every landmark")));
-        drop(check);
         app.update();
     }
     let check = app.world().resource::<PhotoCheck>();

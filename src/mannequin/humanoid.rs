@@ -131,11 +131,11 @@ impl Model {
     /// Write it back as a binary glTF.
     pub fn to_glb(&self) -> Vec<u8> {
         let mut json = serde_json::to_vec(&self.json).unwrap_or_default();
-        while json.len() % 4 != 0 {
+        while !json.len().is_multiple_of(4) {
             json.push(b' ');
         }
         let mut bin = self.bin.clone().unwrap_or_default();
-        while bin.len() % 4 != 0 {
+        while !bin.len().is_multiple_of(4) {
             bin.push(0);
         }
         let total = 12 + 8 + json.len() + if bin.is_empty() { 0 } else { 8 + bin.len() };

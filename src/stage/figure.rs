@@ -358,7 +358,9 @@ pub fn register_scene_types(app: &mut App) {
     // registers itself.
     use bevy::camera::primitives::Aabb;
     use bevy::camera::visibility::DynamicSkinnedMeshBounds;
+    use bevy::gltf::{GltfExtras, GltfMaterialExtras, GltfMeshExtras, GltfSceneExtras};
     use bevy::gltf::{GltfMaterialName, GltfMeshName, GltfSceneName};
+    use bevy::mesh::morph::{MeshMorphWeights, MorphWeights};
     use bevy::mesh::skinning::SkinnedMesh;
     use bevy::transform::components::TransformTreeChanged;
     app.register_type::<Name>()
@@ -376,5 +378,13 @@ pub fn register_scene_types(app: &mut App) {
         .register_type::<Aabb>()
         .register_type::<GltfSceneName>()
         .register_type::<GltfMeshName>()
-        .register_type::<GltfMaterialName>();
+        .register_type::<GltfMaterialName>()
+        // What other people's humanoids carry: blend shapes (a VRM's face)
+        // and the exporters' extras.
+        .register_type::<MorphWeights>()
+        .register_type::<MeshMorphWeights>()
+        .register_type::<GltfExtras>()
+        .register_type::<GltfSceneExtras>()
+        .register_type::<GltfMeshExtras>()
+        .register_type::<GltfMaterialExtras>();
 }

@@ -105,10 +105,10 @@ fn photo_area(ui: &mut egui::Ui, check: &mut PhotoCheck) {
                     .is_some_and(|p| to_screen(p).distance(at) < GRAB_PX)
             });
         }
-        if (response.dragged() && check.dragging.is_some()) || response.clicked() {
-            if let Some(at) = response.interact_pointer_pos() {
-                check.place(to_photo(at));
-            }
+        if ((response.dragged() && check.dragging.is_some()) || response.clicked())
+            && let Some(at) = response.interact_pointer_pos()
+        {
+            check.place(to_photo(at));
         }
         if response.drag_stopped() {
             check.dragging = None;

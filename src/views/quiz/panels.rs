@@ -23,13 +23,13 @@ pub(super) struct Words<'w> {
     pub bank: Option<Res<'w, QuizBank>>,
     pub library: Res<'w, Library>,
     pub catalogue: Res<'w, Catalogue>,
+    pub scores: Res<'w, Scores>,
 }
 
 pub(super) fn panels(
     mut view: ViewUi,
     session: Res<QuizSession>,
     words: Words,
-    scores: Res<Scores>,
     mut controls: ResMut<PoseControls>,
     mut out: MessageWriter<QuizCommand>,
     mut projection: ResMut<Projection>,
@@ -39,7 +39,7 @@ pub(super) fn panels(
     let Some(bank) = words.bank.as_deref() else {
         return Ok(());
     };
-    let (library, catalogue) = (&*words.library, &*words.catalogue);
+    let (library, catalogue, scores) = (&*words.library, &*words.catalogue, &*words.scores);
     let mut edited = controls.request;
     side_panel(&mut root, "quiz", Side::Left, 470.0, "Quiz", |ui| {
         egui::ScrollArea::vertical().show(ui, |ui| {
@@ -56,7 +56,7 @@ pub(super) fn panels(
                 );
             }
             match &session.run {
-                None => quiz_list(ui, bank, &scores, &mut out, &mut projection),
+                None => quiz_list(ui, bank, scores, &mut out, &mut projection),
                 Some(run) => {
                     if let Some(quiz) = bank.get(&run.quiz) {
                         let card = Card {
@@ -67,7 +67,7 @@ pub(super) fn panels(
                             catalogue: &catalogue.0,
                         };
                         if run.finished() {
-                            summary(ui, &card, &scores, &mut out);
+                            summary(ui, &card, scores, &mut out);
                         } else {
                             let q = &quiz.questions[run.current().map_or(0, |s| s.question)];
                             question_card(
