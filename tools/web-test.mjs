@@ -192,8 +192,11 @@ try {
   const drillNow = () => padPage.evaluate(() => document.documentElement.dataset.hingeDrill);
   const before = await drillNow();
   await shoot(padPage, "gamepad-before");
-  await padPage.evaluate(() => window.__pad.set(15, true)); // D-pad right
-  await padPage.waitForTimeout(500);
+  // D-pad right, held until the page shows another drill (at most 5 s): the
+  // browser's pads are polled once a frame, and a debug build under
+  // SwiftShader can take longer than a short press for one frame.
+  await padPage.evaluate(() => window.__pad.set(15, true));
+  for (let t = 0; t < 5000 && (await drillNow()) === before; t += 100) await padPage.waitForTimeout(100);
   await padPage.evaluate(() => window.__pad.set(15, false));
   await padPage.waitForTimeout(1500);
   await shoot(padPage, "gamepad-after");

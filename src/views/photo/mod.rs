@@ -27,6 +27,7 @@ use crate::views::figures::Row;
 
 /// The largest side, in pixels, a photo is shown at (marks keep the
 /// photo's own pixels): a phone's 12-megapixel picture is drawn at 2048.
+#[cfg(not(target_arch = "wasm32"))]
 const SHOWN_SIDE_PX: u32 = 2048;
 
 /// The largest photo the tutor reads: a phone's 48-megapixel picture.
