@@ -132,6 +132,10 @@ pub enum Device {
     Gamepad,
 }
 
+/// The help (the controls of the device in use) is open, in any view.
+#[derive(Resource, Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Help(pub bool);
+
 /// The gamepads' right sticks (x turns, y tilts), dead zone applied: the
 /// camera turns with it.
 #[derive(Resource, Debug, Clone, Copy, Default, PartialEq)]
@@ -141,11 +145,13 @@ pub fn plugin(app: &mut App) {
     crate::order_frame(app);
     app.init_resource::<Device>()
         .init_resource::<Stick>()
+        .init_resource::<Help>()
         .add_message::<Action>();
     app.add_systems(
         Update,
         (keyboard_actions, gamepad_actions).in_set(Frame::ReadInput),
     );
+    app.add_systems(Update, toggle_help.in_set(Frame::ApplyActions));
 }
 
 fn keyboard_actions(
@@ -190,6 +196,18 @@ fn gamepad_actions(
     }
     if stick.0 != turn {
         stick.0 = turn;
+    }
+}
+
+/// H, F1 or the pad's Select opens and closes the help in every view;
+/// leaving presenter mode closes it.
+fn toggle_help(mut actions: MessageReader<Action>, mut help: ResMut<Help>) {
+    for a in actions.read() {
+        match a {
+            Action::ToggleHelp => help.0 = !help.0,
+            Action::LeavePresent => help.0 = false,
+            _ => {}
+        }
     }
 }
 

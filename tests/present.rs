@@ -6,13 +6,13 @@ use bevy::input::gamepad::{Gamepad, GamepadButton};
 use bevy::prelude::*;
 use hinge::coach::Fault;
 use hinge::drill::{Library, Playback};
+use hinge::input::Help;
 use hinge::input::{Action, BUTTONS, Device, KEYS};
 use hinge::options::{Theme, ViewState};
 use hinge::overlay::Overlays;
 use hinge::stage::camera::Orbit;
 use hinge::ui::Projection;
 use hinge::views::compare::CompareSettings;
-use hinge::views::present::Help;
 
 fn app() -> App {
     let mut app = App::new();

@@ -2,6 +2,7 @@
 //! that fold away in a small window, the zoom, the type, the notices band,
 //! the 3D view's rectangle, and the widgets the views share.
 
+mod help;
 mod notices;
 mod viewport;
 pub mod widgets;
@@ -77,6 +78,7 @@ pub fn plugin(app: &mut App) {
                 .in_set(UiPass::Style),
             viewport::fit_camera_to_view.in_set(UiPass::View),
             notices::notice_banner.in_set(UiPass::Labels),
+            help::help_window.in_set(UiPass::Labels),
         ),
     );
 }

@@ -11,7 +11,7 @@ use bevy_egui::{EguiPrimaryContextPass, egui};
 use crate::Frame;
 use crate::drill::lesson::LessonState;
 use crate::drill::{Library, Playback};
-use crate::input::{Action, Device, help_rows};
+use crate::input::Action;
 use crate::options::ViewState;
 use crate::pose::Role;
 use crate::stage::camera::{HOME_DISTANCE_M, HOME_TARGET_Y_M, Orbit, fit_distance};
@@ -19,15 +19,9 @@ use crate::stage::figure::Catalogue;
 use crate::theme;
 use crate::ui::{Projection, UiPass, ViewRect, ViewUi, projecting};
 
-/// The help over the stage is open.
-#[derive(Resource, Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct Help(pub bool);
-
 pub fn plugin(app: &mut App) {
     crate::order_frame(app);
     app.init_resource::<Projection>()
-        .init_resource::<Help>()
-        .init_resource::<Device>()
         .init_resource::<ViewRect>()
         .add_message::<Action>();
     app.add_systems(Update, present_actions.in_set(Frame::ApplyActions));
@@ -55,13 +49,12 @@ struct Movement<'w> {
     playback: Res<'w, Playback>,
 }
 
-/// Presenting on and off, help, theme and full screen.
+/// Presenting on and off, theme and full screen.
 fn present_actions(
     mut actions: MessageReader<Action>,
     state: Res<State<ViewState>>,
     mut next: ResMut<NextState<ViewState>>,
     mut projection: ResMut<Projection>,
-    mut help: ResMut<Help>,
     mut windows: Query<&mut Window, With<PrimaryWindow>>,
     mut lesson: ResMut<LessonState>,
 ) {
@@ -78,11 +71,7 @@ fn present_actions(
                     next.set(ViewState::Drills);
                 }
             }
-            Action::LeavePresent => {
-                projection.on = false;
-                help.0 = false;
-            }
-            Action::ToggleHelp => help.0 = !help.0,
+            Action::LeavePresent => projection.on = false,
             Action::ToggleFullscreen => {
                 if let Ok(mut w) = windows.single_mut() {
                     w.mode = match w.mode {
@@ -150,13 +139,11 @@ fn frame_for_projection(
 fn present_ui(
     mut view: ViewUi,
     projection: Res<Projection>,
-    help: Res<Help>,
-    device: Res<Device>,
     movement: Movement,
     roles: Query<&Role>,
     catalogue: Res<Catalogue>,
 ) -> Result {
-    let (ctx, mut root) = view.root("present")?;
+    let (_, mut root) = view.root("present")?;
     let theme::Projected {
         back: bg,
         text: fg,
@@ -222,27 +209,5 @@ fn present_ui(
             ui.label(egui::RichText::new(status).size(22.0).color(fg));
         });
     view.rect.set_from(&root);
-    if help.0 {
-        help_window(&ctx, *device, fg, bg);
-    }
     Ok(())
-}
-
-/// The controls for the device in use.
-fn help_window(ctx: &egui::Context, device: Device, fg: egui::Color32, bg: egui::Color32) {
-    egui::Window::new(egui::RichText::new("Controls").size(30.0).strong())
-        .collapsible(false)
-        .resizable(false)
-        .anchor(egui::Align2::CENTER_CENTER, egui::vec2(0.0, 0.0))
-        .frame(egui::Frame::window(&ctx.global_style()).fill(bg))
-        .show(ctx, |ui| {
-            let rows = help_rows(device);
-            egui::Grid::new("help").spacing([24.0, 6.0]).show(ui, |ui| {
-                for (keys, what) in rows {
-                    ui.label(egui::RichText::new(keys).size(24.0).strong().color(fg));
-                    ui.label(egui::RichText::new(what).size(24.0).color(fg));
-                    ui.end_row();
-                }
-            });
-        });
 }

@@ -35,7 +35,11 @@ pub fn plugin(app: &mut App) {
     app.add_systems(
         Update,
         (
-            choose_source.in_set(Frame::ApplyActions),
+            // After the commands: a new question's sliders must not be
+            // posed by the drill that played the question before.
+            choose_source
+                .in_set(Frame::ApplyActions)
+                .after(session::QuizCommands),
             (stage_quiz, fit_quiz_camera)
                 .chain()
                 .in_set(Frame::DrivePoses),

@@ -96,9 +96,14 @@ pub fn plugin(app: &mut App) {
         (quiz_keys, apply_commands)
             .chain()
             .run_if(in_state(ViewState::Quiz))
-            .in_set(Frame::ApplyActions),
+            .in_set(Frame::ApplyActions)
+            .in_set(QuizCommands),
     );
 }
+
+/// The quiz's commands applied: what the question on screen is this frame.
+#[derive(SystemSet, Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct QuizCommands;
 
 /// The built-in quizzes (checked against the drills) and the saved scores.
 fn load_bank_and_scores(
