@@ -28,6 +28,11 @@ pub const LETTER_BACK: Color32 = Color32::from_rgb(40, 40, 48);
 /// A mark on a photo: the dowel's touch yellow.
 pub const TOUCH_EGUI: Color32 = Color32::from_rgb(255, 217, 0);
 /// The band of notices at the bottom of the window.
+/// The load view's plot: the hips, the lower back and the knees, from the
+/// Okabe-Ito colour-blind safe set (blue, vermillion, bluish green).
+pub const PLOT_HIP: Color32 = Color32::from_rgb(0, 114, 178);
+pub const PLOT_BACK: Color32 = Color32::from_rgb(213, 94, 0);
+pub const PLOT_KNEE: Color32 = Color32::from_rgb(0, 158, 115);
 pub const NOTICE_BACK: Color32 = Color32::from_rgb(255, 244, 214);
 
 /// The overlays on the figures.

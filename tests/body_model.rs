@@ -911,3 +911,58 @@ fn a_photo_without_the_back_or_the_ear_says_what_it_could_not_judge() {
             .any(|p| p.contains("outside the 640x480 picture"))
     );
 }
+
+#[test]
+fn the_plot_over_a_repetition_follows_the_drill_the_load_and_the_body() {
+    // The load view's plot (views/drills/work.rs) samples the drill's own
+    // repetition: the hips carry most at the bottom, a heavier bar and a
+    // heavier body raise every loaded moment, and a body is its own.
+    let library = hinge::drill::Library::builtin();
+    let d = library.get("barbell-rdl").unwrap();
+    let who = PoseRequest::default();
+    let curve = d.moments_over(&who, None, 61);
+    assert_eq!(curve.len(), 61);
+    assert_eq!(curve[0].0, 0.0);
+    assert!((curve[60].0 - d.duration_s()).abs() < 1e-4);
+    let at = |t: f32, c: &[(f32, hinge::body::Moments)]| {
+        c.iter()
+            .min_by(|a, b| (a.0 - t).abs().total_cmp(&(b.0 - t).abs()))
+            .unwrap()
+            .1
+    };
+    let bottom = d.sticking_point_s();
+    assert!(
+        at(bottom, &curve).hip > 3.0 * at(0.0, &curve).hip.abs().max(5.0),
+        "{:?} vs {:?}",
+        at(bottom, &curve),
+        at(0.0, &curve)
+    );
+    let example = d.load.unwrap().mass_kg;
+    let heavy = d.moments_over(&who, Some(example * 2.0), 61);
+    let heavier_body = d.moments_over(
+        &PoseRequest {
+            mass_kg: Some(110.0),
+            ..who
+        },
+        None,
+        61,
+    );
+    for (name, other) in [("double load", &heavy), ("110 kg body", &heavier_body)] {
+        let (a, b) = (at(bottom, &curve), at(bottom, other));
+        assert!(b.hip > a.hip + 10.0, "{name}: hip {} -> {}", a.hip, b.hip);
+        assert!(
+            b.l5s1 > a.l5s1 + 10.0,
+            "{name}: l5s1 {} -> {}",
+            a.l5s1,
+            b.l5s1
+        );
+    }
+    // No load: the bar comes off; a drill without a load stays without one.
+    let bare = d.moments_over(&who, Some(0.0), 61);
+    assert!(at(bottom, &bare).hip < at(bottom, &curve).hip - 10.0);
+    let wall = library.get("wall-hinge").unwrap();
+    assert_eq!(
+        wall.moments_over(&who, Some(50.0), 11),
+        wall.moments_over(&who, None, 11)
+    );
+}

@@ -663,3 +663,54 @@ fn a_coach_reveals_with_the_clicker_and_a_group_quiz_keeps_no_score() {
     assert!(!dir.join(Scores::NAME).exists());
     std::fs::remove_dir_all(&dir).ok();
 }
+
+#[test]
+fn a_where_does_the_work_go_answer_must_be_what_the_body_model_finds() {
+    use hinge::body::Part;
+    let ask = |fault: Option<Fault>, choices: Vec<Part>, answer: Part| Ask::WhereWork {
+        drill: "barbell-rdl".into(),
+        fault,
+        choices,
+        answer,
+    };
+    // The RDL's work is in the glutes and hamstrings, not the thighs' front.
+    parse_one(ask(
+        None,
+        vec![Part::GlutesHamstrings, Part::Quadriceps],
+        Part::GlutesHamstrings,
+    ))
+    .unwrap();
+    let e = parse_one(ask(
+        None,
+        vec![Part::GlutesHamstrings, Part::Quadriceps],
+        Part::Quadriceps,
+    ))
+    .unwrap_err();
+    assert!(e.message.contains("body model finds"), "{e}");
+    assert!(e.line > 0, "{e}");
+    // A rounded back hangs the lower back on its spine; a neutral one on
+    // its muscles.
+    parse_one(ask(
+        Some(Fault::RoundedBack),
+        vec![Part::BackMuscles, Part::Spine],
+        Part::Spine,
+    ))
+    .unwrap();
+    let e = parse_one(ask(None, vec![Part::BackMuscles, Part::Spine], Part::Spine)).unwrap_err();
+    assert!(e.message.contains("body model finds"), "{e}");
+    // The answer among the choices, offered once.
+    let e = parse_one(ask(None, vec![Part::Quadriceps, Part::Calves], Part::Spine)).unwrap_err();
+    assert!(e.message.contains("not among the choices"), "{e}");
+    let e = parse_one(ask(None, vec![Part::Spine, Part::Spine], Part::Spine)).unwrap_err();
+    assert!(e.message.contains("different parts"), "{e}");
+    // Two parts working nearly as hard are no question for a novice: the
+    // trap bar's hips and knees (0.21 and 0.14 of body weight times height).
+    let e = parse_one(Ask::WhereWork {
+        drill: "trap-bar-deadlift".into(),
+        fault: None,
+        choices: vec![Part::GlutesHamstrings, Part::Quadriceps],
+        answer: Part::GlutesHamstrings,
+    })
+    .unwrap_err();
+    assert!(e.message.contains("times as hard"), "{e}");
+}

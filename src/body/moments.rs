@@ -9,7 +9,7 @@
 //! ground up.
 
 use glam::Vec3;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::solve::{G, Joint, SolvedBody};
 
@@ -204,7 +204,7 @@ pub fn spine_share(lumbar_deg: f32) -> f32 {
 }
 
 /// The parts of the body the load view colours, and who makes each moment.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Part {
     Calves,
@@ -231,6 +231,28 @@ impl Part {
             Part::GlutesHamstrings => "glutes and hamstrings",
             Part::BackMuscles => "back muscles",
             Part::Spine => "lower-back spine",
+        }
+    }
+
+    /// Its id in content files (`glutes_hamstrings`).
+    pub fn id(self) -> &'static str {
+        match self {
+            Part::Calves => "calves",
+            Part::Quadriceps => "quadriceps",
+            Part::GlutesHamstrings => "glutes_hamstrings",
+            Part::BackMuscles => "back_muscles",
+            Part::Spine => "spine",
+        }
+    }
+
+    /// Who carries the load, in a novice's words (a quiz's choices).
+    pub fn carrier_words(self) -> &'static str {
+        match self {
+            Part::Calves => "The calves, at the ankles",
+            Part::Quadriceps => "The front of the thighs, at the knees",
+            Part::GlutesHamstrings => "The glutes and hamstrings, at the hips",
+            Part::BackMuscles => "The back muscles, holding the spine in its shape",
+            Part::Spine => "The discs and ligaments of a lower back curled to its end",
         }
     }
 }
@@ -279,6 +301,23 @@ impl LoadView {
             .map(|p| format!("{}: {}", p.name(), effort_word(self.get(*p))))
             .collect::<Vec<_>>()
             .join(", ")
+    }
+
+    /// The part working hardest among `among`, and how many times harder
+    /// it works than the next (infinite when the next does nothing).
+    pub fn hardest_of(&self, among: &[Part]) -> Option<(Part, f32)> {
+        let mut v: Vec<(Part, f32)> = among.iter().map(|p| (*p, self.get(*p))).collect();
+        v.sort_by(|a, b| b.1.total_cmp(&a.1));
+        let (first, top) = *v.first()?;
+        let next = v.get(1).map_or(0.0, |x| x.1);
+        Some((
+            first,
+            if next > 1e-6 {
+                top / next
+            } else {
+                f32::INFINITY
+            },
+        ))
     }
 
     /// The part working hardest.

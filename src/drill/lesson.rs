@@ -155,6 +155,9 @@ pub struct Step {
     /// before the hinge, seed 003).
     #[serde(default)]
     pub contrast: Option<Key>,
+    /// The load view on for this step's figures: where the work goes.
+    #[serde(default)]
+    pub loads: bool,
     pub goal: Goal,
     /// Said when the learner gets it.
     pub praise: String,

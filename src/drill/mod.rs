@@ -9,6 +9,7 @@ pub mod playback;
 
 use serde::{Deserialize, Serialize};
 
+use crate::body::moments::{Moments, moments};
 use crate::body::{Arms, Hand, Implement, Load, LoadPlace, PoseRequest, Range, ranges, solve};
 use crate::coach::{Fault, Frame, Moment, Thresholds, ThresholdsFile, evaluate, twin};
 use crate::content::{ContentError, parse_ron};
@@ -750,9 +751,43 @@ impl Drill {
             .collect()
     }
 
+    /// The static joint moments over one repetition, `samples` frames from
+    /// start to end, for this body (its height, sex and mass from `who`)
+    /// with the drill's load, or `load_kg` on it instead (the load view's
+    /// plot: body weight and load change it).
+    pub fn moments_over(
+        &self,
+        who: &PoseRequest,
+        load_kg: Option<f32>,
+        samples: usize,
+    ) -> Vec<(f32, Moments)> {
+        let n = samples.max(2) - 1;
+        (0..=n)
+            .map(|i| {
+                let t = self.duration_s() * i as f32 / n as f32;
+                let (key, _) = self.sample(t);
+                let mut r = *who;
+                r.pose = self.request(&key).pose;
+                self.equip(&mut r);
+                with_load(&mut r, load_kg);
+                (t, moments(&solve(&r)))
+            })
+            .collect()
+    }
+
     /// Where the load hangs, for the props.
     pub fn load_place(&self) -> Option<LoadPlace> {
         self.load.map(|l| l.at)
+    }
+}
+
+/// The load of a request set to `kg` (the learner's own weight on the bar,
+/// 0 or more); `None`, or a request without a load, stays as it is.
+pub fn with_load(r: &mut PoseRequest, kg: Option<f32>) {
+    if let (Some(kg), Some(load)) = (kg, r.load.as_mut())
+        && kg.is_finite()
+    {
+        load.mass_kg = kg.max(0.0);
     }
 }
 

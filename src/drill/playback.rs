@@ -22,6 +22,9 @@ pub struct Playback {
     pub looping: bool,
     /// Stop at the sticking point and stay there until played again.
     pub hold_at_sticking_point: bool,
+    /// The learner's own load for this drill, kilograms; `None` is the
+    /// drill's example load. A new drill starts with its own.
+    pub load_kg: Option<f32>,
 }
 
 impl Default for Playback {
@@ -33,6 +36,7 @@ impl Default for Playback {
             speed: 1.0,
             looping: true,
             hold_at_sticking_point: false,
+            load_kg: None,
         }
     }
 }
@@ -106,5 +110,6 @@ impl Playback {
         self.drill = Some(id.to_string());
         self.time_s = 0.0;
         self.playing = true;
+        self.load_kg = None;
     }
 }

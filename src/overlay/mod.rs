@@ -70,6 +70,26 @@ pub enum Badge {
     Learner { place: usize },
 }
 
+/// A figure's own say on the load view, over the global toggle: a lesson
+/// step about where the work goes shows it; a question about it hides it
+/// until the answer is given.
+#[derive(Component, Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LoadBands {
+    Shown,
+    Hidden,
+}
+
+impl LoadBands {
+    /// Whether a figure with this say shows its loads.
+    pub fn shown(own: Option<&LoadBands>, overlays: &Overlays) -> bool {
+        match own {
+            Some(LoadBands::Shown) => true,
+            Some(LoadBands::Hidden) => false,
+            None => overlays.loads,
+        }
+    }
+}
+
 /// The overlays before "angle lines off", to bring them back.
 #[derive(Resource, Debug, Default, Clone, Copy)]
 struct Hidden(Option<Overlays>);
@@ -150,11 +170,11 @@ fn draw_overlays(
     mut bands: Gizmos<loads::LoadGizmos>,
     overlays: Res<Overlays>,
     path: Res<HipPath>,
-    figures: Query<(&Figure, &Transform, Has<MainFigure>)>,
+    figures: Query<(&Figure, &Transform, Has<MainFigure>, Option<&LoadBands>)>,
 ) {
-    for (f, t, main) in &figures {
+    for (f, t, main, bands_say) in &figures {
         let s = &f.solved;
-        if overlays.loads {
+        if LoadBands::shown(bands_say, &overlays) {
             loads::draw(&mut bands, s, t.translation);
         }
         let w = |j: Joint| t.translation + s.joint(j);
@@ -289,7 +309,7 @@ fn overlay_labels(
     mut contexts: EguiContexts,
     overlays: Res<Overlays>,
     view: View,
-    figures: Query<(&Figure, &Transform, Option<&Badge>)>,
+    figures: Query<(&Figure, &Transform, Option<&Badge>, Option<&LoadBands>)>,
     catalogue: Res<Catalogue>,
     projection: Option<Res<crate::ui::Projection>>,
 ) -> Result {
@@ -316,9 +336,9 @@ fn overlay_labels(
     // A figure that wears its role is compared: its tag says the rest.
     let comparing = figures
         .iter()
-        .any(|(_, _, b)| matches!(b, Some(Badge::Role { .. } | Badge::Learner { .. })));
+        .any(|(_, _, b, _)| matches!(b, Some(Badge::Role { .. } | Badge::Learner { .. })));
     let projected = projection.is_some_and(|p| p.on);
-    for (f, t, badge) in &figures {
+    for (f, t, badge, bands_say) in &figures {
         match badge {
             Some(Badge::Letter(letter)) => labels.letter(f, t.translation, *letter),
             Some(Badge::Role { role, place }) => {
@@ -341,8 +361,15 @@ fn overlay_labels(
             None => {}
         }
         labels.numbers(f, t.translation, &overlays, comparing);
-        if overlays.loads {
-            labels.legend(f, t.translation, if projected { 22.0 } else { 15.0 });
+        if LoadBands::shown(bands_say, &overlays) {
+            // Neighbours in a row alternate in height, as their tags do, so
+            // that three legends side by side never touch.
+            let place = match badge {
+                Some(Badge::Role { place, .. } | Badge::Learner { place }) => *place,
+                _ => 0,
+            };
+            let size = if projected { 22.0 } else { 15.0 };
+            labels.legend(f, t.translation, size, place % 2 == 1);
         }
     }
     Ok(())
@@ -440,13 +467,16 @@ impl Labels<'_> {
     }
 
     /// The load legend, centred over the figure's head and kept in the view.
-    fn legend(&self, f: &Figure, at: Vec3, size: f32) {
+    fn legend(&self, f: &Figure, at: Vec3, size: f32, raised: bool) {
         let top = at + f.solved.joint(Joint::Vertex) + Vec3::Y * 0.12;
-        let Some(p) = to_screen(self.camera, self.rect, top) else {
+        let Some(mut p) = to_screen(self.camera, self.rect, top) else {
             return;
         };
         let legend = loads::Legend::of(&f.solved, size);
         let wh = legend.size();
+        if raised {
+            p.y -= wh.y + 6.0;
+        }
         let min = egui::pos2(
             (p.x - wh.x / 2.0).clamp(
                 self.rect.min.x,

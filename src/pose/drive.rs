@@ -70,6 +70,7 @@ pub(super) fn drive_from_drill(
     // The learner's own angles (when trying) or the drill's, in the drill's
     // stance, arms and load; the body (height, sex, mass) stays the user's.
     drill.equip(&mut r);
+    crate::drill::with_load(&mut r, playback.load_kg);
     if r != controls.request || moment != controls.moment {
         controls.request = r;
         controls.moment = moment;

@@ -5,6 +5,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::body::moments::{LoadView, Part};
 use crate::body::{PoseRequest, solve};
 use crate::coach::{Fault, FaultCatalogue, ThresholdsFile, Verdict, evaluate, faulty_pose};
 use crate::content::{ContentError, line_of, parse_ron};
@@ -54,6 +55,17 @@ pub enum Ask {
         /// when asked).
         answer: usize,
     },
+    /// A figure plays the drill (with a fault): where does its work go? The
+    /// load view shows only after the answer, and the file's answer must be
+    /// the part the body model finds working hardest among the choices at
+    /// the drill's sticking point, by a clear margin.
+    WhereWork {
+        drill: String,
+        #[serde(default)]
+        fault: Option<Fault>,
+        choices: Vec<Part>,
+        answer: Part,
+    },
 }
 
 /// The kinds of question, for coverage and for the command line.
@@ -66,16 +78,18 @@ pub enum Kind {
     Order,
     MatchCue,
     Principle,
+    WhereWork,
 }
 
 impl Kind {
-    pub const ALL: [Kind; 6] = [
+    pub const ALL: [Kind; 7] = [
         Kind::SpotFault,
         Kind::WhichCorrect,
         Kind::SetPose,
         Kind::Order,
         Kind::MatchCue,
         Kind::Principle,
+        Kind::WhereWork,
     ];
 
     pub fn name(self) -> &'static str {
@@ -86,6 +100,7 @@ impl Kind {
             Kind::Order => "Order the ladder",
             Kind::MatchCue => "Match the cue",
             Kind::Principle => "Why and how",
+            Kind::WhereWork => "Where does the work go?",
         }
     }
 }
@@ -99,6 +114,7 @@ impl Ask {
             Ask::Order { .. } => Kind::Order,
             Ask::MatchCue { .. } => Kind::MatchCue,
             Ask::Principle { .. } => Kind::Principle,
+            Ask::WhereWork { .. } => Kind::WhereWork,
         }
     }
 
@@ -109,7 +125,8 @@ impl Ask {
             Ask::SpotFault { drill, .. }
             | Ask::WhichCorrect { drill, .. }
             | Ask::SetPose { drill, .. }
-            | Ask::MatchCue { drill, .. } => drill,
+            | Ask::MatchCue { drill, .. }
+            | Ask::WhereWork { drill, .. } => drill,
             Ask::Order { drills } => drills.first().map_or("", String::as_str),
             Ask::Principle { drill, .. } => drill.as_deref().unwrap_or(""),
         }
@@ -137,7 +154,7 @@ impl Ask {
     /// The fault a figure shows with a principle question, if any.
     pub fn shown_fault(&self) -> Option<Fault> {
         match self {
-            Ask::Principle { fault, .. } => *fault,
+            Ask::Principle { fault, .. } | Ask::WhereWork { fault, .. } => *fault,
             other => other.fault(),
         }
     }
@@ -147,6 +164,7 @@ impl Ask {
         match self {
             Ask::SpotFault { choices, .. } | Ask::MatchCue { choices, .. } => choices.len(),
             Ask::Principle { choices, .. } => choices.len(),
+            Ask::WhereWork { choices, .. } => choices.len(),
             Ask::WhichCorrect { .. } => 2,
             Ask::Order { drills } => drills.len(),
             Ask::SetPose { .. } => 0,
@@ -191,6 +209,9 @@ impl Question {
                 format!("{drill}: watch the figure. Which cue would you give it?")
             }
             Ask::Principle { .. } => String::new(),
+            Ask::WhereWork { .. } => {
+                format!("{drill}: watch the figure. Where does its work go?")
+            }
         }
     }
 
@@ -213,6 +234,7 @@ impl Question {
                 .map(String::as_str)
                 .into_iter()
                 .collect(),
+            Ask::WhereWork { answer, .. } => vec![answer.carrier_words()],
             _ => Vec::new(),
         }
     }
@@ -475,7 +497,64 @@ fn check_ask(ask: &Ask, library: &Library, thresholds: &ThresholdsFile) -> Resul
                 _ => Ok(()),
             }
         }
+        Ask::WhereWork {
+            drill,
+            fault,
+            choices,
+            answer,
+        } => {
+            let mut sorted = choices.clone();
+            sorted.sort();
+            sorted.dedup();
+            if choices.len() < 2 || choices.len() > 4 || sorted.len() != choices.len() {
+                return Err("offer 2 to 4 different parts".into());
+            }
+            if !choices.contains(answer) {
+                return Err(format!(
+                    "the answer `{}` is not among the choices",
+                    answer.id()
+                ));
+            }
+            if let Some(f) = fault {
+                shows(drill, *f, &[])?;
+            }
+            let (hardest, lead) = work_at_sticking_point(library, drill, *fault)
+                .ok_or("no such drill")?
+                .hardest_of(choices)
+                .ok_or("no choices")?;
+            if hardest != *answer {
+                return Err(format!(
+                    "among the choices the body model finds `{}` working hardest, not `{}`",
+                    hardest.id(),
+                    answer.id()
+                ));
+            }
+            if lead < WORK_MARGIN {
+                return Err(format!(
+                    "`{}` works only {lead:.2} times as hard as the next choice: offer choices a learner can tell apart (at least {WORK_MARGIN})",
+                    answer.id()
+                ));
+            }
+            Ok(())
+        }
     }
+}
+
+/// How many times harder the answer to a where-does-the-work-go question
+/// must work than the next choice: a difference a novice can see in the
+/// load view's bands (one effort word apart, `body::moments::effort_word`).
+pub const WORK_MARGIN: f32 = 1.5;
+
+/// The load view of a drill's sticking point, with the fault put in.
+pub fn work_at_sticking_point(
+    library: &Library,
+    drill: &str,
+    fault: Option<Fault>,
+) -> Option<LoadView> {
+    let d = library.get(drill)?;
+    let r = d.request_at(d.sticking_point_s(), None);
+    let r = fault.map_or(r, |f| faulty_pose(&r, f));
+    Some(LoadView::of(&solve(&r)))
 }
 
 /// All the quizzes, with the files that did not load.

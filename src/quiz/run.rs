@@ -83,6 +83,9 @@ impl QuizRun {
                         choices.iter().position(|c| c == fault).unwrap_or(0)
                     }
                     Ask::Principle { answer, .. } => *answer,
+                    Ask::WhereWork {
+                        answer, choices, ..
+                    } => choices.iter().position(|c| c == answer).unwrap_or(0),
                     _ => 0,
                 };
                 Shown {

@@ -26,6 +26,7 @@ pub fn option_texts(
                 .map_or(drills[*o].clone(), |d| d.name.clone()),
             Ask::SetPose { .. } => String::new(),
             Ask::Principle { choices, .. } => choices[*o].clone(),
+            Ask::WhereWork { choices, .. } => choices[*o].carrier_words().to_string(),
         })
         .collect()
 }
@@ -61,6 +62,7 @@ pub fn right_answer(
         Ask::Principle {
             choices, answer, ..
         } => choices.get(*answer).cloned().unwrap_or_default(),
+        Ask::WhereWork { answer, .. } => answer.carrier_words().to_string(),
     }
 }
 

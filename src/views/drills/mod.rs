@@ -3,6 +3,7 @@
 //! with the phase's cue as a caption, and the guided first lesson.
 
 mod lesson;
+mod work;
 
 use bevy::prelude::*;
 use bevy_egui::{EguiPrimaryContextPass, egui};
@@ -15,7 +16,7 @@ use crate::coach::{Fault, FaultCatalogue};
 use crate::drill::lesson::LessonState;
 use crate::drill::{Drill, Library, Playback};
 use crate::options::ViewState;
-use crate::overlay::Badge;
+use crate::overlay::{Badge, LoadBands, Overlays};
 use crate::pose::{FixedPose, PoseControls, PoseSource, Role};
 use crate::stage::camera::{HOME_DISTANCE_M, Orbit, fit_distance};
 use crate::stage::figure::{Catalogue, CoachThresholds, Figure, FigureSpawner, MainFigure};
@@ -108,16 +109,17 @@ fn stage_contrast(
     shown: Query<Entity, With<Contrast>>,
     mut main: Query<(Entity, &mut Transform), With<MainFigure>>,
     mut camera: (ResMut<Orbit>, Res<crate::ui::ViewRect>),
-    mut last: Local<Option<usize>>,
+    mut last: Local<Option<(Option<usize>, bool)>>,
 ) {
     let step = lessons.content.step(&lessons.state);
     // Only once the step's drill has loaded can its contrast be posed.
     let contrast = step.and_then(|(i, s)| Some((i, s.contrast?, content.library.get(&s.drill)?)));
-    let wanted = contrast.map(|(i, _, _)| i);
-    if *last == wanted {
+    let loads = step.is_some_and(|(_, s)| s.loads);
+    let wanted = (step.map(|(i, _)| i), contrast.is_some());
+    if *last == Some(wanted) {
         return;
     }
-    *last = wanted;
+    *last = Some(wanted);
     for e in &shown {
         spawner.commands.entity(e).despawn();
     }
@@ -133,6 +135,11 @@ fn stage_contrast(
         t.translation = here;
         // Beside its contrast the hinge wears its name too.
         let mut e = spawner.commands.entity(e);
+        if loads {
+            e.insert(LoadBands::Shown);
+        } else {
+            e.remove::<LoadBands>();
+        }
         if contrast.is_some() {
             e.insert(Badge::Role {
                 role: Role::Correct,
@@ -149,7 +156,8 @@ fn stage_contrast(
     let figure = Figure::new(drill.request(&key), drill.thresholds(&content.thresholds.0));
     // A toe touch rounds the back: the coach names it so (B §2, seed 003).
     let role = Role::Faulty(Fault::RoundedBack);
-    spawner.spawn("contrast", figure, row.slot(0, 2)).insert((
+    let mut staged = spawner.spawn("contrast", figure, row.slot(0, 2));
+    staged.insert((
         Contrast,
         FixedPose,
         Bare,
@@ -157,6 +165,9 @@ fn stage_contrast(
         Badge::Role { role, place: 1 },
         DespawnOnExit(ViewState::Drills),
     ));
+    if loads {
+        staged.insert(LoadBands::Shown);
+    }
     let aspect = camera.1.aspect(0.3, 4.0);
     camera.0.distance_m = fit_distance(row.width_m(2), 2.1, aspect).max(HOME_DISTANCE_M);
 }
@@ -170,6 +181,7 @@ fn panels(
     mut controls: ResMut<PoseControls>,
     catalogue: Res<Catalogue>,
     figures: Query<&Figure, With<MainFigure>>,
+    (mut overlays, mut curve): (ResMut<Overlays>, Local<work::Curve>),
 ) -> Result {
     let (_, mut root) = view.root("drills")?;
     let Lessons { state, content } = &mut lessons;
@@ -207,7 +219,15 @@ fn panels(
                 lesson::lesson_card(ui, l, i, s, state, figures.single().ok());
             }
             _ => match drill {
-                Some(d) => drill_card(ui, d, &playback, &catalogue.0),
+                Some(d) => {
+                    let work = Work {
+                        playback: &mut playback,
+                        who: &controls.request,
+                        overlays: &mut overlays,
+                        curve: &mut curve,
+                    };
+                    drill_card(ui, d, work, &catalogue.0);
+                }
                 None => {
                     ui.label("Loading the drills...");
                 }
@@ -317,8 +337,16 @@ fn library_list(
     }
 }
 
+/// What the card's "where the work goes" reads and changes.
+struct Work<'a> {
+    playback: &'a mut Playback,
+    who: &'a crate::body::PoseRequest,
+    overlays: &'a mut Overlays,
+    curve: &'a mut work::Curve,
+}
+
 /// Level, equipment, cues by phase (the current one marked), faults, why.
-fn drill_card(ui: &mut egui::Ui, d: &Drill, playback: &Playback, catalogue: &FaultCatalogue) {
+fn drill_card(ui: &mut egui::Ui, d: &Drill, work: Work, catalogue: &FaultCatalogue) {
     ui.label(egui::RichText::new(&d.name).size(30.0).strong());
     ui.label(
         egui::RichText::new(d.level.name())
@@ -329,12 +357,11 @@ fn drill_card(ui: &mut egui::Ui, d: &Drill, playback: &Playback, catalogue: &Fau
     ui.separator();
     ui.label(egui::RichText::new("You need").strong());
     ui.label(d.equipment.join(", "));
-    if let Some(load) = d.load {
-        ui.label(format!("Example load: {:.0} kg", load.mass_kg));
-    }
+    ui.separator();
+    work::where_the_work_goes(ui, d, work.playback, work.who, work.overlays, work.curve);
     ui.separator();
     ui.label(egui::RichText::new("Cues").strong());
-    let (_, current) = d.sample(playback.time_s);
+    let (_, current) = d.sample(work.playback.time_s);
     for (i, p) in d.phases.iter().enumerate() {
         let text = format!(
             "{} {}: {}",

@@ -14,9 +14,9 @@ use bevy_egui::EguiPrimaryContextPass;
 use crate::Frame;
 use crate::input::Action;
 use crate::options::{CameraPreset, ViewState};
-use crate::overlay::Badge;
+use crate::overlay::{Badge, LoadBands};
 use crate::pose::{PoseSource, Role};
-use crate::quiz::{Ask, QuizBank, letter};
+use crate::quiz::{Ask, Kind, QuizBank, letter};
 use crate::stage::camera::{Orbit, fit_distance};
 use crate::ui::{UiPass, ViewRect, projecting};
 use crate::views::figures::{Row, SPACING_M, Stager};
@@ -112,6 +112,7 @@ fn cast(ask: &Ask, options: &[usize], revealed: bool) -> Vec<Option<Role>> {
             })
             .collect(),
         Ask::SetPose { .. } | Ask::Order { .. } => vec![None],
+        Ask::WhereWork { fault, .. } => vec![Some(fault.map_or(Role::Correct, Role::Faulty))],
         Ask::Principle { fault, drill, .. } => match (drill, fault) {
             (Some(_), Some(f)) => vec![Some(Role::Faulty(*f))],
             (Some(_), None) => vec![Some(Role::Correct)],
@@ -151,6 +152,17 @@ fn stage_quiz(
         Some((run, shown, q)) => (cast(&q.ask, &shown.options, run.revealed), run.revealed),
         None => (vec![None], false),
     };
+    // A question on where the work goes shows the load view only with its
+    // answer; before it, the bands would give the answer away.
+    let bands = current
+        .filter(|(_, _, q)| q.ask.kind() == Kind::WhereWork)
+        .map(|_| {
+            if revealed {
+                LoadBands::Shown
+            } else {
+                LoadBands::Hidden
+            }
+        });
     *orbit = Orbit::preset(QUIZ_CAMERA);
     let row = Row::facing_camera(orbit.yaw_deg);
     let n = roles.len();
@@ -165,6 +177,9 @@ fn stage_quiz(
         );
         let mut e = stager.spawner.commands.entity(e);
         e.insert(QuizFigure { place });
+        if let Some(b) = bands {
+            e.insert(b);
+        }
         match role {
             Some(role) if revealed => {
                 e.insert(Badge::Role { role, place });
