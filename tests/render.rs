@@ -577,3 +577,71 @@ fn a_4k_window_and_a_projector_at_twice_the_scale_lay_out_like_720p() {
         "2x: height ratio {ratio:.2}: {said2}"
     );
 }
+
+/// Pixels of the load view's dark spine band (theme::palette::SPINE_LOAD,
+/// drawn mostly opaque where the spine carries a lot) in the columns `xs`.
+fn spine_band_in(img: &RgbImage, xs: std::ops::Range<u32>) -> usize {
+    let mut n = 0;
+    for y in 0..img.height() {
+        for x in xs.clone() {
+            let [r, g, b] = img.get_pixel(x, y).0.map(i32::from);
+            if r < 60 && g < 60 && b < 70 && (b - r).abs() < 20 {
+                n += 1;
+            }
+        }
+    }
+    n
+}
+
+/// Pixels of the working muscles' crimson band (theme::palette::MUSCLE_LOAD).
+fn muscle_band_in(img: &RgbImage, xs: std::ops::Range<u32>) -> usize {
+    let mut n = 0;
+    for y in 0..img.height() {
+        for x in xs.clone() {
+            let [r, g, b] = img.get_pixel(x, y).0.map(i32::from);
+            if r > 120 && g < 70 && b > 25 && b < 110 && r - b > 60 {
+                n += 1;
+            }
+        }
+    }
+    n
+}
+
+#[test]
+fn the_load_view_colours_the_working_muscles_and_the_rounded_back_loads_the_spine() {
+    let plain = shot(
+        "compare-rounded-back",
+        &["--view", "compare", "--fault", "rounded_back"],
+    );
+    let loads = shot(
+        "loads-compare-rounded-back",
+        &["--view", "compare", "--fault", "rounded_back", "--loads"],
+    );
+    let changed = difference(&plain, &loads);
+    assert!(
+        changed > 3000,
+        "the load view changes only {changed} pixels"
+    );
+    let mid = (VIEW_X.start + VIEW_X.end) / 2;
+    let (left, right) = (VIEW_X.start..mid, mid..VIEW_X.end);
+    // The correct figure (left) works its hips; the rounded one's lower back
+    // hangs on its spine: the dark band is on the right, not the left.
+    let muscles = muscle_band_in(&loads, left.clone());
+    assert!(
+        muscles > 300,
+        "the correct figure's hips show no work ({muscles} px)"
+    );
+    assert!(
+        muscle_band_in(&plain, VIEW_X) < muscles / 4,
+        "crimson without the load view"
+    );
+    let (spine_left, spine_right) = (spine_band_in(&loads, left), spine_band_in(&loads, right));
+    let spine_plain = spine_band_in(&plain, mid..VIEW_X.end);
+    println!(
+        "spine band: correct {spine_left} px, rounded {spine_right} px (without loads {spine_plain})"
+    );
+    assert!(
+        spine_right > spine_left + 150 && spine_right > spine_plain + 150,
+        "the rounded back's spine band: {spine_right} px, the correct figure's {spine_left}, without the view {spine_plain}"
+    );
+}

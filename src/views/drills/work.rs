@@ -5,7 +5,7 @@
 //! analysis tools dock under the clip). Body weight and load change it live.
 
 use bevy_egui::egui;
-use egui_plot::{Legend, Line, LineStyle, Plot, PlotPoints, VLine};
+use egui_plot::{Line, LineStyle, Plot, PlotPoints, VLine};
 
 use crate::body::PoseRequest;
 use crate::body::moments::Moments;
@@ -87,9 +87,9 @@ pub(super) fn where_the_work_goes(
     moment_plot(ui, points, playback.time_s);
     ui.label(
         egui::RichText::new(
-            "What each joint carries over one repetition (newton-metres; above 0 the \
-             muscles behind the joint work: glutes and hamstrings at the hips, back \
-             muscles at the lower back; the knees' above 0 is the front of the thighs).",
+            "What each joint carries over one repetition. Above 0 the hips' glutes and \
+             hamstrings, the back's muscles and the thighs' front work; below 0 at the \
+             knees, the hamstrings.",
         )
         .small(),
     );
@@ -121,9 +121,23 @@ fn moment_plot(ui: &mut egui::Ui, points: &[(f32, Moments)], now: f32) {
             series(|m| m.knee),
         ),
     ];
+    // The key above the plot, where it never covers a curve.
+    ui.horizontal_wrapped(|ui| {
+        for (name, colour, mark) in [
+            ("hips", theme::PLOT_HIP, "\u{2014}\u{2014}"),
+            ("lower back", theme::PLOT_BACK, "- -"),
+            ("knees", theme::PLOT_KNEE, "\u{b7}\u{b7}\u{b7}"),
+        ] {
+            ui.label(
+                egui::RichText::new(format!("{mark} {name}"))
+                    .color(colour)
+                    .strong(),
+            );
+        }
+        ui.label(egui::RichText::new("| now").color(theme::TEXT));
+    });
     Plot::new("moments over the repetition")
         .height(150.0)
-        .legend(Legend::default())
         .allow_drag(false)
         .allow_zoom(false)
         .allow_scroll(false)
@@ -132,6 +146,7 @@ fn moment_plot(ui: &mut egui::Ui, points: &[(f32, Moments)], now: f32) {
         .show_crosshair(false)
         .include_y(0.0)
         .x_axis_label("seconds")
+        .y_axis_label("N\u{b7}m")
         .show(ui, |plot| {
             for (name, colour, style, points) in lines {
                 plot.line(
