@@ -1,5 +1,6 @@
-//! Solve + evaluate for one pose: the per-figure cost of every frame; one
-//! frame of a playing drill; loading the drill library.
+//! Solve + evaluate for one pose (with the load view's moments too): the
+//! per-figure cost of every frame; one frame of a playing drill; the load
+//! view's plot over a repetition; loading the drill library.
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use hinge::body::{Implement, Load, LoadPlace, PoseRequest, solve};
@@ -25,6 +26,17 @@ fn bench(c: &mut Criterion) {
         })
     });
     c.bench_function("solve_one_pose", |b| b.iter(|| solve(black_box(&request))));
+    // What a figure with the load view on costs each frame: the joint
+    // moments and the parts' shares on top of solve + evaluate.
+    c.bench_function("solve_evaluate_and_loads_one_pose", |b| {
+        b.iter(|| {
+            let solved = solve(black_box(&request));
+            (
+                evaluate(&solved, &thresholds),
+                hinge::body::LoadView::of(&solved),
+            )
+        })
+    });
     // One frame of a playing drill: sample the keyframes, solve, evaluate.
     let library = hinge::drill::Library::builtin();
     let drill = library.get("conventional-deadlift").unwrap().clone();
@@ -36,6 +48,12 @@ fn bench(c: &mut Criterion) {
             let (key, _) = drill.sample(black_box(time));
             evaluate(&solve(&drill.request(&key)), &t)
         })
+    });
+    // The load view's plot: the moments over a whole repetition, computed
+    // again when the drill, the body or the load change (views/drills/work.rs).
+    let who = PoseRequest::default();
+    c.bench_function("moments_over_a_repetition_121_frames", |b| {
+        b.iter(|| drill.moments_over(black_box(&who), Some(80.0), 121))
     });
     // Loading the whole library from text (what `hinge check` and start-up do).
     c.bench_function("parse_and_validate_all_drills", |b| {

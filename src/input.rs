@@ -154,14 +154,33 @@ pub fn plugin(app: &mut App) {
     app.add_systems(Update, toggle_help.in_set(Frame::ApplyActions));
 }
 
+/// Keys a focused widget uses itself: a slider's arrows, a button's Space
+/// and Enter. While a widget has the focus they go to it alone, so nudging
+/// a slider never also changes the drill. The clicker's Page Up / Page Down
+/// and every other key still act.
+pub fn widget_takes(key: KeyCode, widget_focused: bool) -> bool {
+    widget_focused
+        && matches!(
+            key,
+            KeyCode::ArrowLeft
+                | KeyCode::ArrowRight
+                | KeyCode::ArrowUp
+                | KeyCode::ArrowDown
+                | KeyCode::Space
+                | KeyCode::Enter
+        )
+}
+
 fn keyboard_actions(
     keys: Option<Res<ButtonInput<KeyCode>>>,
+    egui_wants: Option<Res<bevy_egui::input::EguiWantsInput>>,
     mut out: MessageWriter<Action>,
     mut device: ResMut<Device>,
 ) {
     let Some(keys) = keys else { return };
+    let focused = egui_wants.is_some_and(|w| w.wants_any_keyboard_input());
     for (key, action) in KEYS {
-        if keys.just_pressed(*key) {
+        if keys.just_pressed(*key) && !widget_takes(*key, focused) {
             out.write(*action);
             if *device != Device::Keyboard {
                 *device = Device::Keyboard;
@@ -281,5 +300,32 @@ pub fn key_name(k: KeyCode) -> String {
         KeyCode::BracketRight => "]".into(),
         KeyCode::Period => ".".into(),
         other => format!("{other:?}").trim_start_matches("Key").to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_focused_widget_keeps_its_own_keys_and_the_clicker_still_works() {
+        for key in [
+            KeyCode::ArrowLeft,
+            KeyCode::ArrowRight,
+            KeyCode::Space,
+            KeyCode::Enter,
+        ] {
+            assert!(widget_takes(key, true), "{key:?}");
+            assert!(!widget_takes(key, false), "{key:?}");
+        }
+        // The clicker's keys and the letters act whatever has the focus.
+        for key in [
+            KeyCode::PageDown,
+            KeyCode::PageUp,
+            KeyCode::KeyH,
+            KeyCode::F5,
+        ] {
+            assert!(!widget_takes(key, true), "{key:?}");
+        }
     }
 }

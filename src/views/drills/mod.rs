@@ -179,8 +179,7 @@ fn panels(
     mut playback: ResMut<Playback>,
     mut lessons: Lessons,
     mut controls: ResMut<PoseControls>,
-    catalogue: Res<Catalogue>,
-    figures: Query<&Figure, With<MainFigure>>,
+    (catalogue, figures): (Res<Catalogue>, Query<&Figure, With<MainFigure>>),
     (mut overlays, mut curve): (ResMut<Overlays>, Local<work::Curve>),
 ) -> Result {
     let (_, mut root) = view.root("drills")?;
