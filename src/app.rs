@@ -34,6 +34,7 @@ pub fn build(launch: &Launch) -> App {
     let launch = &launch;
     let mut app = App::new();
     if let Some((store, settings)) = remembered {
+        app.insert_resource(crate::ui::TextScale::clamped(settings.text_scale));
         app.insert_resource(settings);
         app.insert_resource(store);
         app.add_systems(Last, remember_settings);
@@ -319,14 +320,15 @@ fn remembered(launch: &mut Launch) -> Option<(crate::store::Store, crate::settin
     Some((store, settings))
 }
 
-/// Save the window size, view and drill when they change (at most once a
-/// second; comparing costs nothing and nothing is copied until one differs).
+/// Save the window size, view, drill and text size when they change (at
+/// most once a second; comparing costs nothing and nothing is copied until
+/// one differs).
 fn remember_settings(
-    store: Res<crate::store::Store>,
-    mut settings: ResMut<crate::settings::Settings>,
+    (store, mut settings): (Res<crate::store::Store>, ResMut<crate::settings::Settings>),
     window: Query<&Window, With<bevy::window::PrimaryWindow>>,
     state: Res<State<crate::options::ViewState>>,
     playback: Res<crate::drill::Playback>,
+    text: Res<crate::ui::TextScale>,
     time: Res<Time<Real>>,
     mut last_save: Local<(f32, bool)>,
 ) {
@@ -336,7 +338,8 @@ fn remember_settings(
     let view = crate::options::View::from(*state.get());
     let same = settings.window == size
         && settings.view == view
-        && settings.drill.as_deref() == playback.drill.as_deref();
+        && settings.drill.as_deref() == playback.drill.as_deref()
+        && settings.text_scale == text.0;
     let t = time.elapsed_secs();
     // (when it last saved, whether saving is failing)
     let (last, failing) = &mut *last_save;
@@ -347,6 +350,7 @@ fn remember_settings(
     settings.window = size;
     settings.view = view;
     settings.drill.clone_from(&playback.drill);
+    settings.text_scale = text.0;
     // Said once (a read-only or full config folder, storage blocked in the
     // browser), not every second; said again if it fails after working.
     match store.save(crate::settings::NAME, &*settings) {

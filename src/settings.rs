@@ -1,4 +1,5 @@
-//! Settings kept between runs: the window's size, the last view and drill.
+//! Settings kept between runs: the window's size, the last view and drill,
+//! the text size.
 //! Kept in the platform's [`Store`](crate::store::Store): written
 //! atomically; a damaged file is set aside and reported.
 
@@ -15,6 +16,8 @@ pub struct Settings {
     pub view: crate::options::View,
     /// The last drill.
     pub drill: Option<String>,
+    /// The learner's text size (`ui::TextScale`), 1 as the tutor comes.
+    pub text_scale: f32,
 }
 
 impl Default for Settings {
@@ -24,6 +27,7 @@ impl Default for Settings {
             window: (1280, 720),
             view: crate::options::View::Explore,
             drill: None,
+            text_scale: 1.0,
         }
     }
 }
@@ -58,6 +62,7 @@ mod tests {
             window: (1920, 1080),
             view: crate::options::View::Drills,
             drill: Some("barbell-rdl".into()),
+            text_scale: 1.3,
             ..Default::default()
         };
         store.save(NAME, &s).unwrap();

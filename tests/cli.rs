@@ -459,3 +459,60 @@ fn rep_finds_the_fault_of_a_faulty_repetition_and_none_in_the_correct_one() {
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("--speed"));
 }
+
+/// The licence list that ships with the binary and the web build
+/// (THIRD-PARTY-LICENSES.txt, from `scripts/licenses.sh`) accounts for
+/// every package of Cargo.lock at the version the lock fixes: each either
+/// in the program with its licence, or named as left out. A dependency
+/// added or updated without rerunning the script fails here.
+#[test]
+fn the_third_party_licence_list_matches_the_lock_file() {
+    use std::collections::BTreeSet;
+    let root = env!("CARGO_MANIFEST_DIR");
+    let read = |name: &str| std::fs::read_to_string(format!("{root}/{name}")).unwrap();
+    let mut lock = BTreeSet::new();
+    let mut name = None;
+    for line in read("Cargo.lock").lines() {
+        if let Some(n) = line.strip_prefix("name = ") {
+            name = Some(n.trim_matches('"').to_string());
+        } else if let (Some(v), Some(n)) = (line.strip_prefix("version = "), name.take()) {
+            lock.insert((n, v.trim_matches('"').to_string()));
+        }
+    }
+    // Hinge itself is in the list (its own MIT OR Apache-2.0), not a dependency.
+    let hinge = ("hinge".to_string(), env!("CARGO_PKG_VERSION").to_string());
+    lock.remove(&hinge);
+    let list = read("THIRD-PARTY-LICENSES.txt");
+    let (shipped, left_out) = list
+        .split_once("\nNot in the program")
+        .expect("the list names what it leaves out");
+    let pair = |l: &str| {
+        let (n, v) = l.split_once(' ')?;
+        Some((n.to_string(), v.to_string()))
+    };
+    let mut listed: BTreeSet<_> = shipped
+        .lines()
+        .filter_map(|l| l.strip_prefix("- "))
+        .filter(|l| l.split(' ').count() == 2)
+        .filter_map(pair)
+        .collect();
+    listed.remove(&hinge);
+    let in_program = listed.len();
+    listed.extend(
+        left_out
+            .lines()
+            .filter_map(|l| l.strip_prefix("  "))
+            .filter_map(pair),
+    );
+    let missing: Vec<_> = lock.difference(&listed).collect();
+    let stale: Vec<_> = listed.difference(&lock).collect();
+    assert!(
+        missing.is_empty() && stale.is_empty(),
+        "THIRD-PARTY-LICENSES.txt is out of date: run ./scripts/licenses.sh \
+         (not listed: {missing:?}; not in Cargo.lock: {stale:?})"
+    );
+    assert!(in_program > 300, "only {in_program} crates in the program");
+    for font in ["UFL.txt", "OFL.txt", "Hack-Regular.txt"] {
+        assert!(shipped.contains(font), "the font licence {font} is missing");
+    }
+}

@@ -40,12 +40,47 @@ pub struct Projection {
 }
 
 /// What every view's panels need: egui, the 3D view's rectangle they
-/// leave, and the view tabs' way to another view.
+/// leave, the view tabs' way to another view, the on-screen buttons' way
+/// to the actions keys have, and the text size.
 #[derive(bevy::ecs::system::SystemParam)]
 pub struct ViewUi<'w, 's> {
     contexts: EguiContexts<'w, 's>,
     pub rect: ResMut<'w, ViewRect>,
     pub next: ResMut<'w, NextState<crate::options::ViewState>>,
+    pub actions: MessageWriter<'w, crate::input::Action>,
+    pub text: ResMut<'w, TextScale>,
+}
+
+/// The learner's own text size, on top of the window's zoom: the "Text"
+/// buttons and Ctrl + / Ctrl - / Ctrl 0 on the desktop (the web follows
+/// the browser's own zoom). Kept with the settings. Presenting keeps its
+/// fixed 1280x720 layout, so it leaves this out.
+#[derive(Resource, Debug, Clone, Copy, PartialEq)]
+pub struct TextScale(pub f32);
+
+impl Default for TextScale {
+    fn default() -> Self {
+        TextScale(1.0)
+    }
+}
+
+impl TextScale {
+    pub const MIN: f32 = 0.8;
+    pub const MAX: f32 = 2.0;
+    const STEP: f32 = 0.1;
+
+    /// Within [`Self::MIN`, `Self::MAX`], in steps of a tenth (a damaged or
+    /// hand-edited settings file cannot make the text vanish).
+    pub fn clamped(scale: f32) -> TextScale {
+        let s = if scale.is_finite() { scale } else { 1.0 };
+        TextScale(((s.clamp(Self::MIN, Self::MAX)) * 10.0).round() / 10.0)
+    }
+    pub fn bigger(self) -> TextScale {
+        Self::clamped(self.0 + Self::STEP)
+    }
+    pub fn smaller(self) -> TextScale {
+        Self::clamped(self.0 - Self::STEP)
+    }
 }
 
 impl ViewUi<'_, '_> {
@@ -64,7 +99,11 @@ pub fn projecting(p: Option<Res<Projection>>) -> bool {
 
 pub fn plugin(app: &mut App) {
     app.init_resource::<Projection>()
-        .init_resource::<ViewRect>();
+        .init_resource::<ViewRect>()
+        .init_resource::<TextScale>()
+        .add_message::<crate::input::Action>();
+    #[cfg(not(target_arch = "wasm32"))]
+    app.add_systems(Update, text_size_keys);
     app.configure_sets(
         EguiPrimaryContextPass,
         (UiPass::Style, UiPass::Panels, UiPass::View, UiPass::Labels).chain(),
@@ -117,17 +156,43 @@ pub fn zoom_for(width: f32, height: f32, presenting: bool) -> f32 {
 fn zoom_for_window(
     window: Query<&Window, With<PrimaryWindow>>,
     projection: Res<Projection>,
+    text: Res<TextScale>,
     mut contexts: EguiContexts,
 ) -> Result {
     let Ok(window) = window.single() else {
         return Ok(());
     };
-    let zoom = zoom_for(window.width(), window.height(), projection.on);
+    let mut zoom = zoom_for(window.width(), window.height(), projection.on);
+    if !projection.on {
+        zoom *= text.0;
+    }
     let ctx = contexts.ctx_mut()?;
     if (ctx.zoom_factor() - zoom).abs() > 0.01 {
         ctx.set_zoom_factor(zoom);
     }
     Ok(())
+}
+
+/// Ctrl (or Cmd) with + / - / 0 makes the text bigger, smaller, or as it
+/// was, as in a browser (egui's own shortcut is off: the zoom is ours).
+#[cfg(not(target_arch = "wasm32"))]
+fn text_size_keys(keys: Res<ButtonInput<KeyCode>>, mut text: ResMut<TextScale>) {
+    let held = |a, b| keys.pressed(a) || keys.pressed(b);
+    if !held(KeyCode::ControlLeft, KeyCode::ControlRight)
+        && !held(KeyCode::SuperLeft, KeyCode::SuperRight)
+    {
+        return;
+    }
+    let new = if keys.any_just_pressed([KeyCode::Equal, KeyCode::NumpadAdd]) {
+        text.bigger()
+    } else if keys.any_just_pressed([KeyCode::Minus, KeyCode::NumpadSubtract]) {
+        text.smaller()
+    } else if keys.any_just_pressed([KeyCode::Digit0, KeyCode::Numpad0]) {
+        TextScale::default()
+    } else {
+        return;
+    };
+    text.set_if_neq(new);
 }
 
 /// The window is too small for the side panels beside the 3D view.
@@ -165,9 +230,16 @@ pub fn side_panel<R>(
     }
     let key = egui::Id::new((id, "unfolded"));
     let mut open = ctx.data(|d| d.get_temp::<bool>(key)).unwrap_or(false);
+    // On a phone held upright the two buttons would meet: the right one
+    // goes under the left one.
+    let below = if ctx.viewport_rect().width() < 600.0 {
+        52.0
+    } else {
+        0.0
+    };
     let (anchor, offset) = match side {
         Side::Left => (egui::Align2::LEFT_TOP, egui::vec2(4.0, 4.0)),
-        Side::Right => (egui::Align2::RIGHT_TOP, egui::vec2(-4.0, 4.0)),
+        Side::Right => (egui::Align2::RIGHT_TOP, egui::vec2(-4.0, 4.0 + below)),
     };
     egui::Area::new(key.with("button"))
         .anchor(anchor, offset)
@@ -178,7 +250,10 @@ pub fn side_panel<R>(
             } else {
                 format!("☰ {label}")
             };
-            if ui.button(text).clicked() {
+            // A fingertip's size: a compact window is most often a phone.
+            let button = egui::Button::new(egui::RichText::new(text).size(21.0))
+                .min_size(egui::vec2(48.0, 44.0));
+            if ui.add(button).clicked() {
                 open = !open;
             }
         });
@@ -188,7 +263,7 @@ pub fn side_panel<R>(
             .exact_size(width.min(ctx.viewport_rect().width()))
             .show(root, |ui| {
                 // Room for the button over the panel's top.
-                ui.add_space(40.0);
+                ui.add_space(52.0 + offset.y - 4.0);
                 add(ui)
             })
             .inner
@@ -222,6 +297,8 @@ fn spawn_ui_camera(mut commands: Commands, mut settings: ResMut<EguiGlobalSettin
 fn set_style(mut contexts: EguiContexts) -> Result {
     let ctx = contexts.ctx_mut()?;
     ctx.set_visuals(egui::Visuals::light());
+    // The zoom is `zoom_for_window`'s, with the learner's `TextScale`.
+    ctx.options_mut(|o| o.zoom_with_keyboard = false);
     ctx.all_styles_mut(|style| {
         use egui::{FontFamily::Proportional, FontId, TextStyle};
         style.text_styles = [
@@ -275,7 +352,23 @@ fn prefill_glyphs(ctx: &egui::Context) {
 
 #[cfg(test)]
 mod tests {
-    use super::zoom_for;
+    use super::{TextScale, zoom_for};
+
+    #[test]
+    fn the_text_size_moves_in_tenths_and_stays_readable() {
+        let mut t = TextScale::default();
+        for _ in 0..30 {
+            t = t.bigger();
+        }
+        assert_eq!(t, TextScale(TextScale::MAX));
+        for _ in 0..30 {
+            t = t.smaller();
+        }
+        assert_eq!(t, TextScale(TextScale::MIN));
+        assert_eq!(TextScale(1.0).bigger(), TextScale(1.1));
+        assert_eq!(TextScale::clamped(f32::NAN), TextScale(1.0));
+        assert_eq!(TextScale::clamped(0.0), TextScale(TextScale::MIN));
+    }
 
     #[test]
     fn big_windows_zoom_in_and_projected_layouts_follow_the_window() {

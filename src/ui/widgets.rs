@@ -8,6 +8,7 @@ use crate::body::Range;
 use crate::coach::{FaultCatalogue, Pattern};
 use crate::drill::playback::{MAX_SPEED, MIN_SPEED};
 use crate::drill::{Drill, Playback};
+use crate::input::Action;
 use crate::options::ViewState;
 use crate::stage::figure::Figure;
 use crate::theme;
@@ -67,6 +68,28 @@ pub struct VerdictExtras {
     pub loads: bool,
 }
 
+/// The verdict in a few words: "Good hinge", or the pattern's name.
+fn verdict_title(f: &Figure) -> String {
+    match (f.verdict.pattern, f.verdict.faults.is_empty()) {
+        (Pattern::Hinge, true) => "Good hinge".to_string(),
+        (p, _) => capitalise(p.id()),
+    }
+}
+
+/// The verdict on one line, for a folded panel's button (a phone shows the
+/// figure and this, and the whole verdict a tap away): "✔ Good hinge", or
+/// the pattern and the first fault, "✖ Hinge · Rounded back".
+pub fn verdict_headline(f: &Figure, catalogue: &FaultCatalogue) -> String {
+    let v = &f.verdict;
+    let (_, symbol) = pattern_badge(v.pattern, v.faults.len());
+    let mut line = format!("{symbol} {}", verdict_title(f));
+    if let Some(first) = v.faults.first() {
+        line.push_str(" · ");
+        line.push_str(&catalogue.get(*first).name);
+    }
+    line
+}
+
 pub fn verdict_ui(
     ui: &mut egui::Ui,
     f: &Figure,
@@ -76,12 +99,8 @@ pub fn verdict_ui(
     let v = &f.verdict;
     let m = &v.metrics;
     let (color, symbol) = pattern_badge(v.pattern, v.faults.len());
-    let title = match (v.pattern, v.faults.is_empty()) {
-        (Pattern::Hinge, true) => "Good hinge".to_string(),
-        (p, _) => capitalise(p.id()),
-    };
     ui.label(
-        egui::RichText::new(format!("{symbol} {title}"))
+        egui::RichText::new(format!("{symbol} {}", verdict_title(f)))
             .size(34.0)
             .strong()
             .color(color),
@@ -227,9 +246,11 @@ pub fn verdict_ui(
     }
 }
 
-/// The tabs that switch views.
-pub fn view_tabs(ui: &mut egui::Ui, view: ViewState, next: &mut NextState<ViewState>) {
-    ui.horizontal(|ui| {
+/// The tabs that switch views, and under them the buttons for what keys,
+/// the clicker and pads also do (present, full screen, help) and the text
+/// size, so a mouse or a finger alone can reach all of it.
+pub fn view_tabs(ui: &mut egui::Ui, view: ViewState, panels: &mut super::ViewUi) {
+    ui.horizontal_wrapped(|ui| {
         for (v, name) in [
             (ViewState::Explore, "Explore"),
             (ViewState::Compare, "Compare"),
@@ -242,10 +263,96 @@ pub fn view_tabs(ui: &mut egui::Ui, view: ViewState, next: &mut NextState<ViewSt
                 .clicked()
                 && view != v
             {
-                next.set(v);
+                panels.next.set(v);
             }
         }
     });
+    let mut clicked = Vec::new();
+    ui.horizontal_wrapped(|ui| {
+        action_buttons(ui, &VIEW_ACTIONS, 17.0, None, &mut clicked);
+    });
+    ui.horizontal(|ui| {
+        ui.label(egui::RichText::new("Text size").size(17.0));
+        let text = *panels.text;
+        if ui
+            .add_enabled(text.0 > super::TextScale::MIN, egui::Button::new("A–"))
+            .on_hover_text("Smaller text (Ctrl –)")
+            .clicked()
+        {
+            *panels.text = text.smaller();
+        }
+        if ui
+            .add_enabled(text.0 < super::TextScale::MAX, egui::Button::new("A+"))
+            .on_hover_text("Larger text (Ctrl +)")
+            .clicked()
+        {
+            *panels.text = text.bigger();
+        }
+        ui.label(egui::RichText::new(format!("{:.0}%", text.0 * 100.0)).size(17.0));
+    });
+    panels.actions.write_batch(clicked);
+}
+
+/// Under the view tabs: presenting, full screen, help.
+pub const VIEW_ACTIONS: [(&str, Action); 3] = [
+    ("▶ Present", Action::TogglePresent),
+    ("Full screen", Action::ToggleFullscreen),
+    ("Help", Action::ToggleHelp),
+];
+
+/// Presenter mode's row under the caption: a tablet with no keyboard runs
+/// the whole class from it. The play button's label follows the playback.
+pub const PRESENT_ACTIONS: [(&str, Action); 7] = [
+    ("◀ Previous", Action::PreviousDrill),
+    ("⏸ Pause", Action::PlayPause),
+    ("Next ▶", Action::NextDrill),
+    ("Light / dark", Action::ToggleTheme),
+    ("Full screen", Action::ToggleFullscreen),
+    ("Help", Action::ToggleHelp),
+    ("✖ Leave", Action::LeavePresent),
+];
+
+/// The projected group quiz's row: back, reveal then next, and the rest.
+pub const GROUP_QUIZ_ACTIONS: [(&str, Action); 6] = [
+    ("◀ Back", Action::PreviousDrill),
+    ("Reveal / next ▶", Action::RevealAnswer),
+    ("Light / dark", Action::ToggleTheme),
+    ("Full screen", Action::ToggleFullscreen),
+    ("Help", Action::ToggleHelp),
+    ("✖ Leave", Action::LeavePresent),
+];
+
+/// Buttons that do what keys do: each sends its key's [`Action`], so a
+/// click and a key press cannot differ. `colors` (text, fill) dresses them
+/// for the projector's theme. Clicked buttons' actions go onto `out`;
+/// returns each button's rectangle.
+pub fn action_buttons(
+    ui: &mut egui::Ui,
+    buttons: &[(&str, Action)],
+    size: f32,
+    colors: Option<(egui::Color32, egui::Color32)>,
+    out: &mut Vec<Action>,
+) -> Vec<egui::Rect> {
+    buttons
+        .iter()
+        .map(|&(label, action)| {
+            let mut text = egui::RichText::new(label).size(size);
+            let mut button;
+            if let Some((fg, fill)) = colors {
+                text = text.color(fg);
+                button = egui::Button::new(text).fill(fill).stroke((1.5, fg));
+            } else {
+                button = egui::Button::new(text);
+            }
+            // At least as tall as a fingertip is wide, at the type's size.
+            button = button.min_size(egui::vec2(size * 2.0, size * 1.9));
+            let r = ui.add(button).on_hover_text(action.describe());
+            if r.clicked() {
+                out.push(action);
+            }
+            r.rect
+        })
+        .collect()
 }
 
 /// The caption and the playback bar along the bottom.
@@ -337,4 +444,95 @@ pub fn capitalise(s: &str) -> String {
     c.next()
         .map(|f| f.to_uppercase().collect::<String>() + c.as_str())
         .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// One egui frame of a row of action buttons, with `events`.
+    fn frame(
+        ctx: &egui::Context,
+        buttons: &[(&str, Action)],
+        events: Vec<egui::Event>,
+    ) -> (Vec<egui::Rect>, Vec<Action>) {
+        let input = egui::RawInput {
+            screen_rect: Some(egui::Rect::from_min_size(
+                egui::Pos2::ZERO,
+                egui::vec2(1280.0, 720.0),
+            )),
+            events,
+            ..Default::default()
+        };
+        let mut out = Vec::new();
+        let mut rects = Vec::new();
+        let mut full = ctx.run_ui(input, |ui| {
+            ui.horizontal_wrapped(|ui| {
+                rects = action_buttons(ui, buttons, 17.0, None, &mut out);
+            });
+        });
+        // No renderer here to take the font atlas.
+        full.textures_delta.clear();
+        (rects, out)
+    }
+
+    /// Each on-screen button sends exactly its key's action when clicked
+    /// (the same message the key sends, so what it does cannot differ), and
+    /// nothing when not.
+    #[test]
+    fn every_on_screen_button_sends_its_keys_action() {
+        let rows: [&[(&str, Action)]; 3] = [&VIEW_ACTIONS, &PRESENT_ACTIONS, &GROUP_QUIZ_ACTIONS];
+        for row in rows {
+            let ctx = egui::Context::default();
+            let (rects, none) = frame(&ctx, row, vec![]);
+            assert!(none.is_empty());
+            assert_eq!(rects.len(), row.len());
+            for (rect, &(label, action)) in rects.iter().zip(row) {
+                assert!(
+                    rect.height() >= 30.0,
+                    "{label}: {rect:?} is too small to hit"
+                );
+                let at = rect.center();
+                let button = |pressed| egui::Event::PointerButton {
+                    pos: at,
+                    button: egui::PointerButton::Primary,
+                    pressed,
+                    modifiers: egui::Modifiers::NONE,
+                };
+                frame(&ctx, row, vec![egui::Event::PointerMoved(at)]);
+                frame(&ctx, row, vec![button(true)]);
+                let (_, sent) = frame(&ctx, row, vec![button(false)]);
+                assert_eq!(sent, vec![action], "{label}");
+                // A key does the same action: the button's action has a key.
+                assert!(
+                    crate::input::KEYS.iter().any(|&(_, a)| a == action),
+                    "{label}: {action:?} has no key"
+                );
+            }
+        }
+    }
+
+    /// Between them the two rows reach the actions a coach needs without a
+    /// keyboard: into presenting and out, full screen, the theme, help, and
+    /// through the drills.
+    #[test]
+    fn the_on_screen_buttons_cover_presenting_without_a_keyboard() {
+        let on_screen: Vec<Action> = VIEW_ACTIONS
+            .iter()
+            .chain(PRESENT_ACTIONS.iter())
+            .map(|&(_, a)| a)
+            .collect();
+        for a in [
+            Action::TogglePresent,
+            Action::LeavePresent,
+            Action::ToggleFullscreen,
+            Action::ToggleTheme,
+            Action::ToggleHelp,
+            Action::NextDrill,
+            Action::PreviousDrill,
+            Action::PlayPause,
+        ] {
+            assert!(on_screen.contains(&a), "{a:?} has no button");
+        }
+    }
 }

@@ -236,7 +236,7 @@ fn panels(
     let mut settings = compare.clone();
     side_panel(&mut root, "controls", Side::Left, 330.0, "Controls", |ui| {
         egui::ScrollArea::vertical().show(ui, |ui| {
-            view_tabs(ui, ViewState::Compare, &mut view.next);
+            view_tabs(ui, ViewState::Compare, &mut view);
             ui.separator();
             ui.heading("Correct and faulty");
             ui.label(

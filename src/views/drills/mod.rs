@@ -196,7 +196,7 @@ fn panels(
     let was_trying = state.trying;
     side_panel(&mut root, "library", Side::Left, 330.0, "Drills", |ui| {
         egui::ScrollArea::vertical().show(ui, |ui| {
-            view_tabs(ui, ViewState::Drills, &mut view.next);
+            view_tabs(ui, ViewState::Drills, &mut view);
             ui.separator();
             problems_banner(ui, &library);
             match step {

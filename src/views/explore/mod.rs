@@ -6,14 +6,25 @@ use bevy_egui::{EguiPrimaryContextPass, egui};
 
 use crate::options::ViewState;
 use crate::pose::PoseSource;
+use crate::stage::camera::{HOME_DISTANCE_M, Orbit, fit_distance};
 use crate::stage::figure::{Catalogue, Figure, MainFigure};
-use crate::ui::widgets::{VerdictExtras, verdict_ui, view_tabs};
-use crate::ui::{Side, UiPass, ViewUi, projecting, side_panel};
+use crate::ui::widgets::{VerdictExtras, verdict_headline, verdict_ui, view_tabs};
+use crate::ui::{Side, UiPass, ViewRect, ViewUi, projecting, side_panel};
 use crate::views::figures::stage_one;
 use crate::views::pose_panel::PoseTools;
 
 pub fn plugin(app: &mut App) {
-    app.add_systems(OnEnter(ViewState::Explore), (stage_one, use_sliders));
+    app.init_resource::<Fitted>();
+    app.add_systems(
+        OnEnter(ViewState::Explore),
+        (stage_one, use_sliders, |mut f: ResMut<Fitted>| f.0 = None),
+    );
+    app.add_systems(
+        Update,
+        fit_camera
+            .in_set(crate::Frame::Draw)
+            .run_if(in_state(ViewState::Explore)),
+    );
     app.add_systems(
         EguiPrimaryContextPass,
         panels
@@ -21,6 +32,27 @@ pub fn plugin(app: &mut App) {
             .run_if(in_state(ViewState::Explore))
             .run_if(not(projecting)),
     );
+}
+
+/// The 3D view's shape the camera was last fitted to (hundredths of its
+/// aspect), forgotten on entering the view.
+#[derive(Resource, Default)]
+struct Fitted(Option<u32>);
+
+/// A hinged figure and its labels across the 3D view, however narrow (a
+/// phone held upright): the camera steps back from its home distance only
+/// when the view is too narrow, and only when the view's shape changes, so
+/// the learner's own zoom stays.
+fn fit_camera(rect: Res<ViewRect>, mut orbit: ResMut<Orbit>, mut fitted: ResMut<Fitted>) {
+    let aspect = rect.aspect(0.3, 4.0);
+    let key = (aspect * 100.0) as u32;
+    if fitted.0 == Some(key) {
+        return;
+    }
+    fitted.0 = Some(key);
+    // A deep hinge from the hips behind the heels to the head past the toes,
+    // with the angle labels beside it.
+    orbit.distance_m = fit_distance(1.7, 2.1, aspect).max(HOME_DISTANCE_M);
 }
 
 /// The sliders alone pose the figure; no drill stands on the stage.
@@ -38,7 +70,7 @@ fn panels(
     let (_, mut root) = view.root("explore")?;
     side_panel(&mut root, "controls", Side::Left, 330.0, "Controls", |ui| {
         egui::ScrollArea::vertical().show(ui, |ui| {
-            view_tabs(ui, ViewState::Explore, &mut view.next);
+            view_tabs(ui, ViewState::Explore, &mut view);
             ui.separator();
             ui.heading("Explore the hinge");
             ui.label(
@@ -53,7 +85,11 @@ fn panels(
         back_load: tools.overlays.back_load,
         loads: tools.overlays.loads,
     };
-    side_panel(&mut root, "verdict", Side::Right, 380.0, "Coach", |ui| {
+    // Folded (a phone), the panel's button says the verdict itself.
+    let label = figures.iter().next().map_or("Coach".to_string(), |f| {
+        format!("Coach: {}", verdict_headline(f, &catalogue.0))
+    });
+    side_panel(&mut root, "verdict", Side::Right, 380.0, &label, |ui| {
         egui::ScrollArea::vertical().show(ui, |ui| {
             if let Some(f) = figures.iter().next() {
                 verdict_ui(ui, f, &catalogue.0, extras);

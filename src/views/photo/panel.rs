@@ -28,7 +28,7 @@ pub(super) fn panels(
     }
     let width = (ctx.viewport_rect().width() * 0.34).clamp(280.0, 800.0);
     side_panel(&mut root, "photo", Side::Left, width, "Photo", |ui| {
-        view_tabs(ui, ViewState::Photo, &mut view.next);
+        view_tabs(ui, ViewState::Photo, &mut view);
         ui.separator();
         ui.heading("Check my hinge");
         photo_area(ui, &mut check);

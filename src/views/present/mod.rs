@@ -17,6 +17,7 @@ use crate::pose::Role;
 use crate::stage::camera::{HOME_DISTANCE_M, HOME_TARGET_Y_M, Orbit, fit_distance};
 use crate::stage::figure::Catalogue;
 use crate::theme;
+use crate::ui::widgets::{PRESENT_ACTIONS, action_buttons};
 use crate::ui::{Projection, UiPass, ViewRect, ViewUi, projecting};
 
 pub fn plugin(app: &mut App) {
@@ -201,12 +202,22 @@ fn present_ui(
                 );
                 ui.label(egui::RichText::new(cue).size(48.0).strong().color(fg));
             });
-            let status = format!(
-                "{}  {:.2}x   ·   H: help",
-                if playback.playing { "▶" } else { "⏸" },
-                playback.speed
-            );
-            ui.label(egui::RichText::new(status).size(22.0).color(fg));
+            // Every presenter key on screen too: a tablet has no keyboard
+            // and no clicker (`?view=present` must be leavable by a tap).
+            let buttons = PRESENT_ACTIONS.map(|(label, action)| match action {
+                Action::PlayPause if !playback.playing => ("▶ Play", action),
+                _ => (label, action),
+            });
+            let mut clicked = Vec::new();
+            ui.horizontal_wrapped(|ui| {
+                ui.label(
+                    egui::RichText::new(format!("{:.2}x", playback.speed))
+                        .size(22.0)
+                        .color(fg),
+                );
+                action_buttons(ui, &buttons, 20.0, Some((fg, bg)), &mut clicked);
+            });
+            view.actions.write_batch(clicked);
         });
     view.rect.set_from(&root);
     Ok(())

@@ -8,6 +8,7 @@ use super::panels::Words;
 use super::session::{QuizCommand, QuizSession};
 use crate::quiz::{Ask, Kind, letter, option_texts, right_answer};
 use crate::theme;
+use crate::ui::widgets::{GROUP_QUIZ_ACTIONS, action_buttons};
 use crate::ui::{Projection, ViewUi};
 
 /// A coach's group: the question projected large, options lettered, the
@@ -162,6 +163,11 @@ pub(super) fn group_ui(
                     .size(22.0)
                     .color(fg),
             );
+            let mut clicked = Vec::new();
+            ui.horizontal_wrapped(|ui| {
+                action_buttons(ui, &GROUP_QUIZ_ACTIONS, 20.0, Some((fg, bg)), &mut clicked);
+            });
+            view.actions.write_batch(clicked);
         });
     view.rect.set_from(&root);
     Ok(())

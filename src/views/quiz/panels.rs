@@ -43,7 +43,7 @@ pub(super) fn panels(
     let mut edited = controls.request;
     side_panel(&mut root, "quiz", Side::Left, 470.0, "Quiz", |ui| {
         egui::ScrollArea::vertical().show(ui, |ui| {
-            view_tabs(ui, ViewState::Quiz, &mut view.next);
+            view_tabs(ui, ViewState::Quiz, &mut view);
             ui.separator();
             if let Some(m) = &session.message {
                 ui.label(egui::RichText::new(format!("⚠ {m}")).color(theme::FAULTY));
