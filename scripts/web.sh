@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Build the web version into web/dist/: a static folder any static file
-# server can host (index.html, the wasm module, its JS glue, the assets,
-# and gzip + brotli copies of each beside it).
+# server can host (index.html, the wasm module, its JS glue, the assets, a
+# service worker that keeps them for offline use, and gzip + brotli copies of
+# each beside it).
 #
 #   ./scripts/web.sh            the small release build (profile `web`,
 #                               wasm-opt -Oz; about 20 minutes from cold)
@@ -44,12 +45,18 @@ if [ "$QUICK" = 0 ]; then
   mv "$OUT/hinge_bg.opt.wasm" "$OUT/hinge_bg.wasm"
   echo "wasm-opt: $before -> $(stat -c %s "$OUT/hinge_bg.wasm") bytes"
 fi
-cp web/index.html "$OUT/"
+# The page, its web app manifest and icon (a coach can add it to a tablet's
+# home screen).
+cp web/index.html web/manifest.webmanifest assets/linux/hinge.svg "$OUT/"
+# What the page is made of, and under which terms.
+cp LICENSE-MIT LICENSE-APACHE THIRD-PARTY-LICENSES.txt "$OUT/"
 # The content the app loads at run time (the web has no folder listing:
 # drills are named in content::builtin::DRILLS).
 mkdir -p "$OUT/assets"
 cp -r assets/coach assets/drills assets/models assets/*.ron "$OUT/assets/"
 [ -d assets/quiz ] && cp -r assets/quiz "$OUT/assets/"
+# Last of the files: the service worker that keeps them all for offline use.
+node tools/service-worker.mjs "$OUT"
 if [ "$QUICK" = 0 ]; then
   node tools/compress.mjs "$OUT" | tee "$OUT/size-report.txt"
 fi

@@ -5,16 +5,23 @@
 // option changes it. Also: a browser without WebGL2 gets a message, not a
 // blank page; a bad URL option is named on the page and the app still runs;
 // with browser storage turned off the app runs and says nothing is saved; a
-// gamepad's D-pad changes the drill.
+// gamepad's D-pad changes the drill; after one visit the tutor starts
+// offline and offers a newer build; a phone-sized touch screen shows the
+// figure.
 //
 //   node tools/web-test.mjs DIST_DIR OUT_DIR
 //
 // Screenshots go to OUT_DIR (first.png, standing.png, present-key.png,
-// no-storage.png, gamepad-before/after.png, bad-option.png, no-webgl2.png) for a person to open. Prints the time from navigation to
+// no-storage.png, gamepad-before/after.png, bad-option.png, offline.png,
+// update-ready.png, phone-portrait.png, phone-landscape.png, no-webgl2.png)
+// for a person to open. Prints the time from navigation to
 // the first rendered frame.
 import { spawn } from "node:child_process";
-import { existsSync, mkdirSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import {
+  existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync,
+} from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
 import { chromium } from "playwright-core";
 
 const [dist, out] = process.argv.slice(2);
@@ -30,11 +37,18 @@ if (!CHROMIUM) {
   process.exit(2);
 }
 mkdirSync(out, { recursive: true });
-const port = 18000 + Math.floor(Math.random() * 2000);
-const server = spawn("python3", ["-m", "http.server", String(port), "--bind", "127.0.0.1", "--directory", dist], {
-  stdio: "ignore",
-});
-const base = `http://127.0.0.1:${port}/index.html`;
+/// A static server for a folder on a free-looking port: { base, stop() }.
+/// The offline test has its own (a service worker belongs to its origin),
+/// and stops it to take the network away.
+function serve(dir, port = 18000 + Math.floor(Math.random() * 2000)) {
+  const proc = spawn("python3", ["-m", "http.server", String(port), "--bind", "127.0.0.1", "--directory", dir], {
+    stdio: "ignore",
+  });
+  const gone = new Promise((r) => proc.once("exit", r));
+  return { port, base: `http://127.0.0.1:${port}/index.html`, stop: () => { proc.kill(); return gone; } };
+}
+const server = serve(dist);
+const base = server.base;
 const FLAGS = [
   "--no-sandbox", "--disable-gpu-sandbox", "--disable-dev-shm-usage",
   "--disable-background-networking", "--disable-component-update", "--disable-sync",
@@ -45,9 +59,9 @@ const FLAGS = [
 const failures = [];
 const fail = (m) => { failures.push(m); console.error("FAIL: " + m); };
 
-async function waitForServer() {
+async function waitForServer(at = base) {
   for (let i = 0; i < 50; i++) {
-    try { if ((await fetch(base)).ok) return; } catch {}
+    try { if ((await fetch(at)).ok) return; } catch {}
     await new Promise((r) => setTimeout(r, 100));
   }
   throw new Error("the static server did not start");
@@ -58,15 +72,16 @@ async function waitForServer() {
 const harmless = (t) => /Using exceptions for control flow/.test(t);
 
 /// Open a URL, wait for the ready signal, return [page, ms to first frame].
-async function open(browser, query, name) {
-  // A browser or a context (with its own init scripts).
-  const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+/// `browser` is a browser or a context (with its own init scripts, or a
+/// phone's screen); `at` another server's page.
+async function open(browser, query, name, at = base) {
+  const page = await browser.newPage(browser.newContext ? { viewport: { width: 1280, height: 720 } } : {});
   page.on("pageerror", (e) => { if (!harmless(String(e))) fail(`${name}: page error: ${e}`); });
   page.on("console", (m) => {
     if (m.type() === "error" && !harmless(m.text())) fail(`${name}: console error: ${m.text().slice(0, 400)}`);
   });
   const t0 = Date.now();
-  await page.goto(base + query);
+  await page.goto(at + query);
   await page.waitForSelector("html[data-hinge-ready]", { timeout: 300_000 });
   const ms = Date.now() - t0;
   // A few more frames, so the picture has settled.
@@ -211,13 +226,71 @@ try {
   await shoot(bad, "bad-option");
   if (!/view=/.test(notice) || !/explore/.test(notice)) fail(`no clear notice for view=gallery: "${notice}"`);
   await bad.close();
+
+  // 6. A gym without Wi-Fi: after one visit the tutor starts with no network
+  // (its own server, stopped), and a newer build is offered by a button that
+  // reloads into it.
+  const shelf = serve(dist);
+  await waitForServer(shelf.base);
+  const offCtx = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+  const [off] = await open(offCtx, "?view=drills&drill=dowel-hinge", "offline", shelf.base);
+  // The worker keeps every file of the build, then takes the page over.
+  await off.waitForFunction(() => navigator.serviceWorker && navigator.serviceWorker.controller, null, { timeout: 300_000 });
+  const cacheSizes = () => off.evaluate(async () => {
+    const out = {};
+    for (const name of await caches.keys()) out[name] = (await (await caches.open(name)).keys()).length;
+    return out;
+  });
+  const kept = await cacheSizes();
+  console.log(`offline: kept ${JSON.stringify(kept)}`);
+  await shelf.stop();
+  const t1 = Date.now();
+  await off.reload();
+  await off.waitForSelector("html[data-hinge-ready]", { timeout: 300_000 });
+  console.log(`offline reload: first frame ${Date.now() - t1} ms with the server stopped`);
+  await off.waitForTimeout(1500);
+  const o = await mannequin(off, await shoot(off, "offline"));
+  if (o.n < 2000) fail(`offline, the tutor did not start (${o.n} px of mannequin)`);
+  // A new build at the same address: the same files, another worker.
+  const next = mkdtempSync(join(tmpdir(), "hinge-next-"));
+  for (const name of readdirSync(dist)) {
+    if (name !== "sw.js") symlinkSync(resolve(dist, name), join(next, name));
+  }
+  const sw = readFileSync(join(dist, "sw.js"), "utf8");
+  writeFileSync(join(next, "sw.js"), sw.replace(/const BUILD = "([^"]+)"/, 'const BUILD = "$1-next"'));
+  const shelf2 = serve(next, shelf.port);
+  await waitForServer(shelf2.base);
+  await off.evaluate(async () => (await navigator.serviceWorker.getRegistration()).update());
+  await off.waitForSelector("#hinge-update:not([hidden])", { timeout: 300_000 });
+  await shoot(off, "update-ready");
+  await Promise.all([off.waitForEvent("load", { timeout: 300_000 }), off.click("#hinge-update")]);
+  await off.waitForSelector("html[data-hinge-ready]", { timeout: 300_000 });
+  const now = await cacheSizes();
+  console.log(`after the update: kept ${JSON.stringify(now)}`);
+  const names = Object.keys(now);
+  if (names.length !== 1 || !names[0].endsWith("-next")) fail(`the update did not replace the offline copy: ${JSON.stringify(now)}`);
+  await offCtx.close();
+  await shelf2.stop();
+  rmSync(next, { recursive: true });
+
+  // 7. A phone in the gym: a 390x844 touch screen, upright and on its side.
+  // The figure and the verdict show; the panels fold behind buttons a
+  // finger can hit.
+  for (const [width, height, name] of [[390, 844, "phone-portrait"], [844, 390, "phone-landscape"]]) {
+    const phone = await browser.newContext({ viewport: { width, height }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
+    const [p] = await open(phone, "?view=explore&knee=20&hip=85", name);
+    const m = await mannequin(p, await shoot(p, name));
+    console.log(`${name}: mannequin ${m.n} px, box ${m.box}`);
+    if (m.n < 4000) fail(`${name}: the mannequin is not on screen (${m.n} px)`);
+    await phone.close();
+  }
 } catch (e) {
   fail(String(e && e.stack || e));
 } finally {
   await browser.close();
 }
 
-// 6. No WebGL2: a message saying what to do, not a blank page.
+// 8. No WebGL2: a message saying what to do, not a blank page.
 const plain = await chromium.launch({
   executablePath: CHROMIUM,
   args: [...FLAGS.filter((f) => !/swiftshader|angle/.test(f)), "--disable-webgl", "--disable-3d-apis"],
