@@ -12,6 +12,7 @@
 //   node tools/web-test.mjs DIST_DIR OUT_DIR
 //
 // Screenshots go to OUT_DIR (first.png, standing.png, present-key.png,
+// leave-click.png, present-click.png,
 // no-storage.png, gamepad-before/after.png, bad-option.png, offline.png,
 // update-ready.png, phone-portrait.png, phone-landscape.png, no-webgl2.png)
 // for a person to open. Prints the time from navigation to
@@ -171,6 +172,22 @@ try {
   const c = await mannequin(stand, presented);
   console.log(`after P: ${(share * 100).toFixed(0)}% of the picture changed, mannequin ${c.n} px`);
   if (share < 0.3 || c.n < 2000) fail(`pressing P did not present (${(share * 100).toFixed(0)}% changed, ${c.n} px)`);
+  // ... and a tablet with no keyboard leaves and presents again by tapping
+  // the on-screen buttons: "Leave" ends the presenter's row along the bottom,
+  // "Present" is under the view tabs (their places in the 1280x720 layout,
+  // out/render/present-buttons.png and explore-buttons.png).
+  await stand.mouse.click(712, 691);
+  await stand.waitForTimeout(2000);
+  const left = await shoot(stand, "leave-click");
+  const leftShare = await changed(stand, presented, left);
+  console.log(`after clicking Leave: ${(leftShare * 100).toFixed(0)}% of the picture changed`);
+  if (leftShare < 0.3) fail(`clicking Leave did not leave presenter mode (${(leftShare * 100).toFixed(0)}% changed)`);
+  await stand.mouse.click(52, 84);
+  await stand.waitForTimeout(2000);
+  const again = await shoot(stand, "present-click");
+  const againShare = await changed(stand, left, again);
+  console.log(`after clicking Present: ${(againShare * 100).toFixed(0)}% of the picture changed`);
+  if (againShare < 0.3) fail(`clicking Present did not present (${(againShare * 100).toFixed(0)}% changed)`);
   await stand.close();
 
   // 3. Storage turned off (as with cookies blocked): reading localStorage
@@ -306,7 +323,7 @@ try {
   fail("no-WebGL2 page: " + String(e));
 } finally {
   await plain.close();
-  server.kill();
+  await server.stop();
 }
 
 if (failures.length) {
