@@ -300,22 +300,24 @@ pub const VIEW_ACTIONS: [(&str, Action); 3] = [
     ("Help", Action::ToggleHelp),
 ];
 
-/// Presenter mode's row under the caption: a tablet with no keyboard runs
-/// the whole class from it. The play button's label follows the playback.
-pub const PRESENT_ACTIONS: [(&str, Action); 7] = [
+/// Presenter mode's own buttons under the caption: a tablet with no
+/// keyboard runs the whole class from them and [`PROJECTED_ACTIONS`]. The
+/// play button's label follows the playback.
+pub const PRESENT_ACTIONS: [(&str, Action); 3] = [
     ("◀ Previous", Action::PreviousDrill),
     ("⏸ Pause", Action::PlayPause),
     ("Next ▶", Action::NextDrill),
-    ("Light / dark", Action::ToggleTheme),
-    ("Full screen", Action::ToggleFullscreen),
-    ("Help", Action::ToggleHelp),
-    ("✖ Leave", Action::LeavePresent),
 ];
 
-/// The projected group quiz's row: back, reveal then next, and the rest.
-pub const GROUP_QUIZ_ACTIONS: [(&str, Action); 6] = [
+/// The projected group quiz's own buttons: back, reveal then next.
+pub const GROUP_QUIZ_ACTIONS: [(&str, Action); 2] = [
     ("◀ Back", Action::PreviousDrill),
     ("Reveal / next ▶", Action::RevealAnswer),
+];
+
+/// What every projected layout (presenting, the group quiz) offers after
+/// its own buttons.
+pub const PROJECTED_ACTIONS: [(&str, Action); 4] = [
     ("Light / dark", Action::ToggleTheme),
     ("Full screen", Action::ToggleFullscreen),
     ("Help", Action::ToggleHelp),
@@ -481,7 +483,12 @@ mod tests {
     /// nothing when not.
     #[test]
     fn every_on_screen_button_sends_its_keys_action() {
-        let rows: [&[(&str, Action)]; 3] = [&VIEW_ACTIONS, &PRESENT_ACTIONS, &GROUP_QUIZ_ACTIONS];
+        let rows: [&[(&str, Action)]; 4] = [
+            &VIEW_ACTIONS,
+            &PRESENT_ACTIONS,
+            &GROUP_QUIZ_ACTIONS,
+            &PROJECTED_ACTIONS,
+        ];
         for row in rows {
             let ctx = egui::Context::default();
             let (rects, none) = frame(&ctx, row, vec![]);
@@ -520,6 +527,7 @@ mod tests {
         let on_screen: Vec<Action> = VIEW_ACTIONS
             .iter()
             .chain(PRESENT_ACTIONS.iter())
+            .chain(PROJECTED_ACTIONS.iter())
             .map(|&(_, a)| a)
             .collect();
         for a in [

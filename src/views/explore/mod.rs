@@ -9,7 +9,7 @@ use crate::pose::PoseSource;
 use crate::stage::camera::{HOME_DISTANCE_M, Orbit, fit_distance};
 use crate::stage::figure::{Catalogue, Figure, MainFigure};
 use crate::ui::widgets::{VerdictExtras, verdict_headline, verdict_ui, view_tabs};
-use crate::ui::{Side, UiPass, ViewRect, ViewUi, projecting, side_panel};
+use crate::ui::{Side, UiPass, ViewRect, ViewUi, compact, projecting, side_panel};
 use crate::views::figures::stage_one;
 use crate::views::pose_panel::PoseTools;
 
@@ -67,7 +67,7 @@ fn panels(
     catalogue: Res<Catalogue>,
     figures: Query<&Figure, With<MainFigure>>,
 ) -> Result {
-    let (_, mut root) = view.root("explore")?;
+    let (ctx, mut root) = view.root("explore")?;
     side_panel(&mut root, "controls", Side::Left, 330.0, "Controls", |ui| {
         egui::ScrollArea::vertical().show(ui, |ui| {
             view_tabs(ui, ViewState::Explore, &mut view);
@@ -86,9 +86,11 @@ fn panels(
         loads: tools.overlays.loads,
     };
     // Folded (a phone), the panel's button says the verdict itself.
-    let label = figures.iter().next().map_or("Coach".to_string(), |f| {
-        format!("Coach: {}", verdict_headline(f, &catalogue.0))
-    });
+    let headline = compact(&ctx)
+        .then(|| figures.iter().next())
+        .flatten()
+        .map(|f| verdict_headline(f, &catalogue.0));
+    let label = headline.map_or("Coach".to_string(), |h| format!("Coach: {h}"));
     side_panel(&mut root, "verdict", Side::Right, 380.0, &label, |ui| {
         egui::ScrollArea::vertical().show(ui, |ui| {
             if let Some(f) = figures.iter().next() {

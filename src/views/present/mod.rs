@@ -17,7 +17,7 @@ use crate::pose::Role;
 use crate::stage::camera::{HOME_DISTANCE_M, HOME_TARGET_Y_M, Orbit, fit_distance};
 use crate::stage::figure::Catalogue;
 use crate::theme;
-use crate::ui::widgets::{PRESENT_ACTIONS, action_buttons};
+use crate::ui::widgets::{PRESENT_ACTIONS, PROJECTED_ACTIONS, action_buttons};
 use crate::ui::{Projection, UiPass, ViewRect, ViewUi, projecting};
 
 pub fn plugin(app: &mut App) {
@@ -216,6 +216,7 @@ fn present_ui(
                         .color(fg),
                 );
                 action_buttons(ui, &buttons, 20.0, Some((fg, bg)), &mut clicked);
+                action_buttons(ui, &PROJECTED_ACTIONS, 20.0, Some((fg, bg)), &mut clicked);
             });
             view.actions.write_batch(clicked);
         });

@@ -8,7 +8,7 @@ use super::panels::Words;
 use super::session::{QuizCommand, QuizSession};
 use crate::quiz::{Ask, Kind, letter, option_texts, right_answer};
 use crate::theme;
-use crate::ui::widgets::{GROUP_QUIZ_ACTIONS, action_buttons};
+use crate::ui::widgets::{GROUP_QUIZ_ACTIONS, PROJECTED_ACTIONS, action_buttons};
 use crate::ui::{Projection, ViewUi};
 
 /// A coach's group: the question projected large, options lettered, the
@@ -165,7 +165,9 @@ pub(super) fn group_ui(
             );
             let mut clicked = Vec::new();
             ui.horizontal_wrapped(|ui| {
-                action_buttons(ui, &GROUP_QUIZ_ACTIONS, 20.0, Some((fg, bg)), &mut clicked);
+                for row in [&GROUP_QUIZ_ACTIONS[..], &PROJECTED_ACTIONS] {
+                    action_buttons(ui, row, 20.0, Some((fg, bg)), &mut clicked);
+                }
             });
             view.actions.write_batch(clicked);
         });
