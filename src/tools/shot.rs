@@ -89,7 +89,7 @@ fn track_scene_ready(
 fn take_shot_when_ready(
     mut commands: Commands,
     mut shot: ResMut<PendingShot>,
-    time: Res<Time>,
+    mut time: ResMut<Time<Virtual>>,
     scene: Res<SceneReady>,
 ) {
     if shot.requested {
@@ -97,6 +97,17 @@ fn take_shot_when_ready(
     }
     shot.frames_total += 1;
     let ready = scene.streak >= SETTLE_FRAMES;
+    // The animation's clock starts when the scene is ready, so `--time`
+    // is the same moment of a drill however long a loaded machine takes
+    // to load the mannequin (two shots of one drill used to meet in the
+    // same phase when loading took longer than the earlier one's time).
+    if ready == time.is_paused() {
+        if ready {
+            time.unpause();
+        } else {
+            time.pause();
+        }
+    }
     let waited = time.elapsed_secs() >= shot.plan.time_s;
     if (ready && waited) || shot.frames_total >= MAX_WAIT_FRAMES {
         if !ready {
