@@ -82,6 +82,10 @@ pub fn build(launch: &Launch) -> App {
         ..Default::default()
     });
     app.insert_state(crate::options::initial_view(launch.view, launch.fault));
+    if launch.view == View::Handout && launch.shot.is_some() {
+        // `hinge handout`: the sheet alone, without its buttons.
+        app.insert_resource(crate::views::handout::HandoutChrome(false));
+    }
     let quiz_view = launch.view == View::Quiz;
     app.insert_resource(QuizSession {
         autostart: launch.quiz.clone().or_else(|| {

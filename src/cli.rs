@@ -32,6 +32,9 @@ pub enum Command {
     Rep(RepArgs),
     /// Judge a learner's own hinge from the joints marked on a side photo.
     Photo(PhotoArgs),
+    /// Render a drill's handout to a PNG: every phase's figure with its cue,
+    /// the faults to watch, the equipment and the source, to print.
+    Handout(HandoutArgs),
     /// Print the content.
     List(ListArgs),
     /// Validate a content folder (default: the built-in assets).
@@ -156,6 +159,20 @@ pub struct ShotArgs {
     pub time: f32,
     #[command(flatten)]
     pub view: ViewOptions,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct HandoutArgs {
+    /// The drill (see `hinge list drills`).
+    #[arg(long)]
+    pub drill: String,
+    /// Where to write the PNG.
+    #[arg(long)]
+    pub out: std::path::PathBuf,
+    /// Picture size, WIDTHxHEIGHT; the default is A4 landscape at 150 dpi
+    /// (it fits Letter too).
+    #[arg(long, default_value = "1754x1240", value_parser = parse_size)]
+    pub size: (u32, u32),
 }
 
 #[derive(Debug, Clone, Args)]

@@ -29,10 +29,13 @@ pub enum Action {
     ToggleHelp,
     ToggleFullscreen,
     ToggleTheme,
+    /// Save what is on screen as a picture (a file on the desktop, a
+    /// download in the browser).
+    SavePicture,
 }
 
 impl Action {
-    pub const ALL: [Action; 17] = [
+    pub const ALL: [Action; 18] = [
         Action::NextDrill,
         Action::PreviousDrill,
         Action::PlayPause,
@@ -50,6 +53,7 @@ impl Action {
         Action::ToggleHelp,
         Action::ToggleFullscreen,
         Action::ToggleTheme,
+        Action::SavePicture,
     ];
 
     pub fn describe(self) -> &'static str {
@@ -71,6 +75,7 @@ impl Action {
             Action::ToggleHelp => "this help",
             Action::ToggleFullscreen => "full screen",
             Action::ToggleTheme => "light / dark projector theme",
+            Action::SavePicture => "save a picture of the screen",
         }
     }
 }
@@ -101,6 +106,7 @@ pub const KEYS: &[(KeyCode, Action)] = &[
     (KeyCode::F1, Action::ToggleHelp),
     (KeyCode::F11, Action::ToggleFullscreen),
     (KeyCode::KeyT, Action::ToggleTheme),
+    (KeyCode::KeyS, Action::SavePicture),
 ];
 
 /// Gamepad buttons (standard layout names: South is A on Xbox, Cross on PlayStation).

@@ -53,6 +53,11 @@ fn run_soak(args: &hinge::cli::SoakArgs) -> Result<(), Failure> {
         // SAFETY: nothing else runs yet: no threads have been started.
         unsafe { std::env::set_var("HINGE_CONFIG_DIR", &dir) };
     }
+    // Its pictures too (it saves one of the handout).
+    if std::env::var_os("HINGE_PICTURES_DIR").is_none() {
+        // SAFETY: as above.
+        unsafe { std::env::set_var("HINGE_PICTURES_DIR", dir.join("pictures")) };
+    }
     let launch = hinge::launch::Launch {
         window_size: Some(args.size),
         no_vsync: true,
@@ -150,6 +155,27 @@ fn main() -> ExitCode {
                     message: format!("cannot write {}: {e}", out.display()),
                     code: 1,
                 })
+        }
+        Some(Command::Handout(args)) => {
+            if let Some(code) = rerun_under_xvfb(args.size) {
+                return code;
+            }
+            let options = hinge::cli::ViewOptions {
+                view: Some(hinge::options::View::Handout),
+                drill: Some(args.drill.clone()),
+                ..Default::default()
+            };
+            match hinge::launch::Launch::from_options(&options) {
+                Err(message) => Err(Failure::usage(message)),
+                Ok(mut launch) => {
+                    launch.shot = Some(hinge::launch::ShotPlan {
+                        out: args.out.clone(),
+                        size: args.size,
+                        time_s: 0.0,
+                    });
+                    run_app(&launch)
+                }
+            }
         }
         Some(Command::Shot(args)) => {
             if let Some(code) = rerun_under_xvfb(args.size) {

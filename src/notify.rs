@@ -2,6 +2,14 @@
 //! it: on the desktop the terminal and a band on screen (`ui::notices`), on
 //! the web the page's notice line and the browser's console.
 
+/// What a notice tells: a problem, or that something asked for is done
+/// (a picture saved, and where).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tone {
+    Problem,
+    Done,
+}
+
 /// Tell the person running the app about a problem that does not stop it.
 pub fn notice(message: &str) {
     #[cfg(not(target_arch = "wasm32"))]
@@ -10,7 +18,7 @@ pub fn notice(message: &str) {
         // Also on screen: a learner who started the tutor from a desktop
         // icon never sees the terminal.
         if let Ok(mut q) = PENDING.lock() {
-            q.push(message.to_string());
+            q.push((Tone::Problem, message.to_string()));
         }
     }
     #[cfg(target_arch = "wasm32")]
@@ -20,12 +28,26 @@ pub fn notice(message: &str) {
     }
 }
 
+/// Tell the person that what they asked for is done (desktop: the terminal
+/// and the band; in a browser the download itself shows it).
+pub fn done(message: &str) {
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        eprintln!("hinge: {message}");
+        if let Ok(mut q) = PENDING.lock() {
+            q.push((Tone::Done, message.to_string()));
+        }
+    }
+    #[cfg(target_arch = "wasm32")]
+    web_sys::console::info_1(&format!("hinge: {message}").into());
+}
+
 /// Notices said since the last frame (desktop; the page shows them on the web).
 #[cfg(not(target_arch = "wasm32"))]
-static PENDING: std::sync::Mutex<Vec<String>> = std::sync::Mutex::new(Vec::new());
+static PENDING: std::sync::Mutex<Vec<(Tone, String)>> = std::sync::Mutex::new(Vec::new());
 
 /// The notices said since the last call, for the screen band.
-pub fn take_pending() -> Vec<String> {
+pub fn take_pending() -> Vec<(Tone, String)> {
     #[cfg(not(target_arch = "wasm32"))]
     if let Ok(mut q) = PENDING.lock() {
         return q.drain(..).collect();

@@ -20,6 +20,8 @@ pub enum View {
     Present,
     /// "Check my hinge": a learner's own side photo.
     Photo,
+    /// A drill's handout to print (with `--drill`; the drill card opens it too).
+    Handout,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
@@ -71,6 +73,9 @@ pub enum ViewState {
     Quiz,
     /// A learner's own photo, marked and judged.
     Photo,
+    /// A drill's printable sheet: its phases side by side with their cues
+    /// (reached from the drill card and `hinge handout`, not a tab).
+    Handout,
 }
 
 impl From<View> for ViewState {
@@ -82,6 +87,7 @@ impl From<View> for ViewState {
             View::Quiz => ViewState::Quiz,
             View::Explore => ViewState::Explore,
             View::Photo => ViewState::Photo,
+            View::Handout => ViewState::Handout,
         }
     }
 }
@@ -94,6 +100,8 @@ impl From<ViewState> for View {
             ViewState::Drills => View::Drills,
             ViewState::Quiz => View::Quiz,
             ViewState::Photo => View::Photo,
+            // The sheet is the drill's: coming back, the drill is on.
+            ViewState::Handout => View::Drills,
         }
     }
 }

@@ -354,3 +354,74 @@ fn tapping_the_joints_on_a_photo_gives_the_verdict_and_the_pose() {
     assert!(learner.verdict.has(Fault::RoundedBack));
     assert!((learner.request.pose.lumbar_deg - 40.0).abs() < 5.0);
 }
+
+/// The handout stages one figure per phase of its drill, each still in
+/// the pose that phase ends in and in its own place along the strip; the
+/// clicker's "next" pages to the next drill's sheet and its phases.
+#[test]
+fn the_handout_shows_one_figure_per_phase_and_pages_through_the_drills() {
+    use hinge::drill::{Library, Playback};
+    use hinge::input::Action;
+    use hinge::options::ViewState;
+    let mut app = App::new();
+    app.add_plugins((
+        MinimalPlugins,
+        bevy::transform::TransformPlugin,
+        bevy::state::app::StatesPlugin,
+    ));
+    let library = Library::builtin().clone();
+    app.insert_resource(library.clone());
+    let mut playback = Playback::default();
+    playback.start("conventional-deadlift");
+    app.insert_resource(playback);
+    app.add_plugins(hinge::app::headless);
+    app.insert_state(ViewState::Handout);
+    for _ in 0..3 {
+        app.update();
+    }
+    let staged = |app: &mut App| {
+        let mut figures: Vec<(f32, Figure)> = app
+            .world_mut()
+            .query::<(&Transform, &Figure)>()
+            .iter(app.world())
+            .map(|(t, f)| (t.translation.z, f.clone()))
+            .collect();
+        figures.sort_by(|a, b| a.0.total_cmp(&b.0));
+        figures
+    };
+    let deadlift = library.get("conventional-deadlift").unwrap();
+    let figures = staged(&mut app);
+    assert_eq!(figures.len(), deadlift.phases.len());
+    for ((z, _), (next_z, _)) in figures.iter().zip(figures.iter().skip(1)) {
+        assert!(next_z - z > 1.0, "figures {z} and {next_z} overlap");
+    }
+    // Left to right, the end of each phase: the hips' angle says which.
+    for ((_, f), phase) in figures.iter().zip(&deadlift.phases) {
+        assert_eq!(f.request.pose.hip_deg, phase.to.hip_deg, "{:?}", phase.kind);
+        assert_eq!(
+            f.request.pose.knee_deg, phase.to.knee_deg,
+            "{:?}",
+            phase.kind
+        );
+    }
+    app.world_mut().write_message(Action::NextDrill);
+    for _ in 0..3 {
+        app.update();
+    }
+    let id = app.world().resource::<Playback>().drill.clone().unwrap();
+    assert_ne!(id, "conventional-deadlift");
+    assert_eq!(
+        staged(&mut app).len(),
+        library.get(&id).unwrap().phases.len(),
+        "{id}"
+    );
+    // Escape goes back to the drill it shows.
+    app.world_mut().write_message(Action::LeavePresent);
+    for _ in 0..2 {
+        app.update();
+    }
+    assert_eq!(
+        *app.world().resource::<State<ViewState>>().get(),
+        ViewState::Drills
+    );
+}

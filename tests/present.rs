@@ -112,8 +112,9 @@ fn changed_by(action: Action, before: &Snapshot, after: &Snapshot) -> bool {
         Action::LeavePresent => before.presenting && !after.presenting,
         Action::ToggleHelp => before.help != after.help,
         Action::ToggleTheme => before.theme != after.theme,
-        // No window in this app: this only needs not to crash.
-        Action::ToggleFullscreen => true,
+        // No window in this app: these only need not to crash (the soak
+        // saves a real picture).
+        Action::ToggleFullscreen | Action::SavePicture => true,
     }
 }
 

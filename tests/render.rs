@@ -645,3 +645,90 @@ fn the_load_view_colours_the_working_muscles_and_the_rounded_back_loads_the_spin
         "the rounded back's spine band: {spine_right} px, the correct figure's {spine_left}, without the view {spine_plain}"
     );
 }
+
+/// Separate figures across a picture: runs of columns that hold the
+/// mannequin's shell, split where at least `gap` columns hold none.
+fn figures_across(img: &RgbImage, gap: u32) -> Vec<std::ops::Range<u32>> {
+    let mut runs: Vec<std::ops::Range<u32>> = Vec::new();
+    let mut empty = gap;
+    for x in 0..img.width() {
+        let here = (0..img.height())
+            .filter(|y| is_mannequin(img.get_pixel(x, *y)))
+            .count()
+            > 3;
+        if !here {
+            empty += 1;
+            continue;
+        }
+        match runs.last_mut() {
+            Some(r) if empty < gap => r.end = x + 1,
+            _ => runs.push(x..x + 1),
+        }
+        empty = 0;
+    }
+    runs
+}
+
+/// `hinge handout` draws a printable sheet: one figure per phase of the
+/// drill in a row (a kinogram), on white, with its text in dark type; the
+/// pictures stay in out/render/ to look at. A drill that is not there is
+/// named with the ones that are.
+#[test]
+fn a_handout_has_one_figure_per_phase_on_white_paper() {
+    for id in [
+        "barbell-rdl",
+        "kettlebell-deadlift",
+        "conventional-deadlift",
+    ] {
+        let path = out_dir().join(format!("handout-{id}.png"));
+        let _ = std::fs::remove_file(&path);
+        let out = Command::new(env!("CARGO_BIN_EXE_hinge"))
+            .args(["handout", "--drill", id, "--out", path.to_str().unwrap()])
+            .output()
+            .expect("hinge runs");
+        assert!(
+            out.status.success(),
+            "{id}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        println!("wrote {}", path.display());
+        let img = image::open(&path).unwrap().to_rgb8();
+        assert_eq!(img.dimensions(), (1754, 1240), "A4 landscape at 150 dpi");
+        let phases = hinge::drill::Library::builtin()
+            .get(id)
+            .unwrap()
+            .phases
+            .len();
+        // The strip: between the title and the cues.
+        let strip = image::imageops::crop_imm(&img, 0, 140, 1754, 520).to_image();
+        let figures = figures_across(&strip, 12);
+        assert_eq!(figures.len(), phases, "{id}: figures at {figures:?}");
+        let white = img
+            .pixels()
+            .filter(|p| p.0.iter().all(|&c| c > 245))
+            .count();
+        let ink = img.pixels().filter(|p| p.0.iter().all(|&c| c < 90)).count();
+        let all = (img.width() * img.height()) as usize;
+        assert!(
+            white * 10 > all * 6,
+            "{id}: not on white paper ({white} of {all})"
+        );
+        assert!(ink > 20_000, "{id}: too little dark type ({ink} pixels)");
+    }
+    let out = Command::new(env!("CARGO_BIN_EXE_hinge"))
+        .args([
+            "handout",
+            "--drill",
+            "deadlift",
+            "--out",
+            "/nonexistent/x.png",
+        ])
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(
+        err.contains("--drill deadlift") && err.contains("barbell-rdl"),
+        "{err}"
+    );
+}

@@ -150,12 +150,17 @@ fn spawn_camera(mut commands: Commands, orbit: Res<Orbit>) {
         StageCamera,
         Camera3d::default(),
         super::TONEMAPPING,
-        Projection::Perspective(PerspectiveProjection {
-            fov: FOV_DEG.to_radians(),
-            ..default()
-        }),
+        perspective(),
         orbit.transform(),
     ));
+}
+
+/// The stage camera's own projection (a view that changes it gives it back).
+pub fn perspective() -> Projection {
+    Projection::Perspective(PerspectiveProjection {
+        fov: FOV_DEG.to_radians(),
+        ..default()
+    })
 }
 
 fn orbit_with_pointer(

@@ -116,6 +116,12 @@ pub fn script(drills: &[&str], lesson_steps: usize, quizzes: &[(String, usize)])
         s.push(Step::Lesson(Some(i)));
     }
     s.push(Step::Lesson(None));
+    // The handout: three drills' sheets, one kept as a picture.
+    s.push(Step::View(ViewState::Handout));
+    s.push(Step::Action(Action::NextDrill));
+    s.push(Step::Action(Action::SavePicture));
+    s.push(Step::Action(Action::PreviousDrill));
+    s.push(Step::View(ViewState::Drills));
     // The coach's clicker and keyboard, presenting.
     s.push(Step::Action(Action::TogglePresent));
     for a in [
@@ -378,7 +384,20 @@ fn drive(
         let done = soak.cycle >= soak.plan.cycles.max(3) && sample.seconds >= soak.plan.seconds;
         if done {
             print!("{}", report(&soak.samples));
-            let problems = judge(&soak.samples);
+            let mut problems = judge(&soak.samples);
+            // Each cycle saved a picture of a handout ("Save picture").
+            let pictures = std::fs::read_dir(crate::ui::picture::pictures_dir()).map_or(0, |d| {
+                d.filter_map(|e| e.ok())
+                    .filter(|e| e.path().extension().is_some_and(|x| x == "png"))
+                    .count()
+            });
+            println!("soak: {pictures} picture(s) saved");
+            if pictures < soak.samples.len() {
+                problems.push(format!(
+                    "{pictures} picture(s) saved in {} cycles: \"Save picture\" lost some",
+                    soak.samples.len()
+                ));
+            }
             for p in &problems {
                 println!("soak: NOT FLAT: {p}");
             }

@@ -4,6 +4,7 @@
 
 mod help;
 mod notices;
+pub mod picture;
 mod viewport;
 pub mod widgets;
 
@@ -19,6 +20,7 @@ use bevy_egui::{
 use crate::options::Theme;
 use crate::theme;
 
+pub use picture::capturing;
 pub use viewport::ViewRect;
 
 /// The order of egui's pass: the style and zoom, then the view's panels,
@@ -108,6 +110,7 @@ pub fn plugin(app: &mut App) {
         EguiPrimaryContextPass,
         (UiPass::Style, UiPass::Panels, UiPass::View, UiPass::Labels).chain(),
     );
+    app.add_plugins(picture::plugin);
     app.add_systems(Startup, spawn_ui_camera);
     app.add_systems(
         EguiPrimaryContextPass,
@@ -153,17 +156,33 @@ pub fn zoom_for(width: f32, height: f32, presenting: bool) -> f32 {
     }
 }
 
+/// A printed sheet (the handout) is laid out for this many points across.
+pub const SHEET_WIDTH_PT: f32 = 1280.0;
+
+/// egui's zoom for a sheet in a `width` x `height` window or picture: the
+/// layout's width fills it (an A4 page at 150 dpi, 1754 pixels, reads like
+/// a 1280-point screen), unless that makes it too tall to fit.
+pub fn zoom_for_sheet(width: f32, height: f32) -> f32 {
+    (width / SHEET_WIDTH_PT)
+        .min(height / (SHEET_WIDTH_PT * 0.6))
+        .clamp(0.35, 4.0)
+}
+
 fn zoom_for_window(
     window: Query<&Window, With<PrimaryWindow>>,
-    projection: Res<Projection>,
-    text: Res<TextScale>,
+    (projection, text): (Res<Projection>, Res<TextScale>),
+    state: Option<Res<State<crate::options::ViewState>>>,
     mut contexts: EguiContexts,
 ) -> Result {
     let Ok(window) = window.single() else {
         return Ok(());
     };
+    let sheet = state.is_some_and(|s| *s.get() == crate::options::ViewState::Handout);
     let mut zoom = zoom_for(window.width(), window.height(), projection.on);
-    if !projection.on {
+    if sheet {
+        // A handout is laid out like the page it prints on, at any size.
+        zoom = zoom_for_sheet(window.width(), window.height());
+    } else if !projection.on {
         zoom *= text.0;
     }
     let ctx = contexts.ctx_mut()?;

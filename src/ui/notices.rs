@@ -5,19 +5,33 @@
 use bevy::prelude::*;
 use bevy_egui::egui;
 
-/// Seconds a notice stays on screen unless closed sooner.
+use crate::notify::Tone;
+
+/// Seconds a problem stays on screen unless closed sooner.
 const NOTICE_S: f32 = 30.0;
+/// Seconds a "done" (a picture saved) stays: long enough to read the path.
+const DONE_S: f32 = 10.0;
 
 /// The notices, in a band at the bottom of the window with a close button,
 /// each for half a minute.
 pub(super) fn notice_banner(
     mut contexts: bevy_egui::EguiContexts,
     time: Res<Time<Real>>,
-    mut shown: Local<Vec<(String, f32)>>,
+    mut shown: Local<Vec<(Tone, String, f32)>>,
 ) -> Result {
     let now = time.elapsed_secs();
-    shown.extend(crate::notify::take_pending().into_iter().map(|m| (m, now)));
-    shown.retain(|(_, at)| now - at < NOTICE_S);
+    shown.extend(
+        crate::notify::take_pending()
+            .into_iter()
+            .map(|(tone, m)| (tone, m, now)),
+    );
+    shown.retain(|(tone, _, at)| {
+        now - at
+            < match tone {
+                Tone::Problem => NOTICE_S,
+                Tone::Done => DONE_S,
+            }
+    });
     if shown.is_empty() {
         return Ok(());
     }
@@ -32,13 +46,18 @@ pub(super) fn notice_banner(
                 .fill(crate::theme::NOTICE_BACK)
                 .show(ui, |ui| {
                     ui.set_max_width(width);
-                    for (i, (m, _)) in shown.iter().enumerate() {
+                    for (i, (tone, m, _)) in shown.iter().enumerate() {
+                        let mark = match tone {
+                            Tone::Problem => "⚠",
+                            Tone::Done => "✔",
+                        };
                         ui.horizontal_wrapped(|ui| {
                             if ui.small_button("✖").on_hover_text("close").clicked() {
                                 close = Some(i);
                             }
                             ui.label(
-                                egui::RichText::new(format!("⚠ {m}")).color(egui::Color32::BLACK),
+                                egui::RichText::new(format!("{mark} {m}"))
+                                    .color(egui::Color32::BLACK),
                             );
                         });
                     }

@@ -194,6 +194,7 @@ fn panels(
     }
     let mut edited = controls.request;
     let was_trying = state.trying;
+    let mut handout = false;
     side_panel(&mut root, "library", Side::Left, 330.0, "Drills", |ui| {
         egui::ScrollArea::vertical().show(ui, |ui| {
             view_tabs(ui, ViewState::Drills, &mut view);
@@ -224,6 +225,7 @@ fn panels(
                         who: &controls.request,
                         overlays: &mut overlays,
                         curve: &mut curve,
+                        handout: &mut handout,
                     };
                     drill_card(ui, d, work, &catalogue.0);
                 }
@@ -234,6 +236,9 @@ fn panels(
         });
     });
     view.rect.set_from(&root);
+    if handout {
+        view.next.set(ViewState::Handout);
+    }
     // "Your turn" starts from where the previous step left the learner, so
     // the step has to be done, not just accepted as shown.
     if state.trying
@@ -342,6 +347,8 @@ struct Work<'a> {
     who: &'a crate::body::PoseRequest,
     overlays: &'a mut Overlays,
     curve: &'a mut work::Curve,
+    /// The "Handout" button was pressed.
+    handout: &'a mut bool,
 }
 
 /// Level, equipment, cues by phase (the current one marked), faults, why.
@@ -386,4 +393,13 @@ fn drill_card(ui: &mut egui::Ui, d: &Drill, work: Work, catalogue: &FaultCatalog
     ui.label(egui::RichText::new("Why it matters").strong());
     ui.label(&d.why);
     ui.label(egui::RichText::new(format!("Source: {}", d.source)).small());
+    ui.separator();
+    // The drill on one sheet to print and hand out (`hinge handout`).
+    if ui
+        .add(egui::Button::new(egui::RichText::new("Handout of this drill, to print").size(18.0)))
+        .on_hover_text("Every phase side by side with its cue, the faults to watch and what you need: save it as a picture and print it")
+        .clicked()
+    {
+        *work.handout = true;
+    }
 }

@@ -39,7 +39,8 @@ pub fn plugin(app: &mut App) {
         present_ui
             .in_set(UiPass::Panels)
             .run_if(projecting)
-            .run_if(not(in_state(ViewState::Quiz))),
+            .run_if(not(in_state(ViewState::Quiz)))
+            .run_if(not(in_state(ViewState::Handout))),
     );
 }
 
