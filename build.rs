@@ -1,13 +1,17 @@
-//! Lists the built-in drills at build time, so adding a drill needs only
-//! its RON file in `assets/drills/`: `content::builtin::DRILLS` embeds every
-//! `*.drill.ron` there, in name order (the library orders them by level).
+//! Lists the built-in drills and class plans at build time, so adding one
+//! needs only its RON file in `assets/drills/` or `assets/plans/`:
+//! `content::builtin::DRILLS` and `PLANS` embed every `*.drill.ron` and
+//! `*.plan.ron` there, in name order (the library orders drills by level).
 
 use std::fmt::Write as _;
 use std::path::Path;
 
 fn main() {
     let out = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
-    for (folder, suffix, name) in [("assets/drills", ".drill.ron", "drills.rs")] {
+    for (folder, suffix, name) in [
+        ("assets/drills", ".drill.ron", "drills.rs"),
+        ("assets/plans", ".plan.ron", "plans.rs"),
+    ] {
         println!("cargo:rerun-if-changed={folder}");
         let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join(folder);
         let mut ids: Vec<String> = std::fs::read_dir(&dir)

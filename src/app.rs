@@ -105,7 +105,17 @@ pub fn build(launch: &Launch) -> App {
         still: launch.shot.is_some(),
         ..Default::default()
     });
-    if launch.view == View::Present || (quiz_view && launch.group) {
+    if let Some(plan) = launch
+        .plan
+        .as_deref()
+        .and_then(|id| crate::plan::Plans::builtin().get(id))
+    {
+        // A class plan runs in presenter mode, from its first step.
+        let mut run = crate::plan::PlanRun::new(plan.clone());
+        run.step = launch.plan_step.min(plan.steps.len() - 1);
+        app.insert_resource(run);
+    }
+    if launch.view == View::Present || launch.plan.is_some() || (quiz_view && launch.group) {
         app.insert_resource(Projection {
             on: true,
             theme: launch.theme,
@@ -168,6 +178,7 @@ pub fn plugin(app: &mut App) {
         crate::overlay::plugin,
         crate::ui::plugin,
         crate::views::plugin,
+        crate::class::plugin,
         crate::drill::assets::plugin,
         crate::web::plugin,
     ));
@@ -236,6 +247,7 @@ pub fn headless(app: &mut App) {
         crate::stage::camera::actions_plugin,
         crate::overlay::actions_plugin,
         crate::views::plugin,
+        crate::class::plugin,
     ));
 }
 

@@ -122,6 +122,14 @@ pub struct ViewOptions {
     /// Quiz: one question at a time for a group, answers revealed by the coach.
     #[arg(long)]
     pub group: bool,
+    /// Run a class plan in presenter mode (see `hinge list plans`): the
+    /// clicker's next and previous walk its steps.
+    #[arg(long)]
+    pub plan: Option<String>,
+    /// With --plan: open it at this step (1 = the first), to pick a class
+    /// up where it stopped.
+    #[arg(long, value_parser = clap::value_parser!(u32).range(1..=100))]
+    pub step: Option<u32>,
 }
 
 /// The view options on their own, as a web page's URL query gives them.
@@ -322,6 +330,7 @@ pub enum ListWhat {
     Drills,
     Faults,
     Quiz,
+    Plans,
 }
 
 #[derive(Debug, Clone, Args)]

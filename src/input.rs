@@ -138,6 +138,11 @@ pub enum Device {
     Gamepad,
 }
 
+/// Next / previous walk a class plan's steps (a plan runs while presenting):
+/// the drills and the quiz leave those two actions alone meanwhile.
+#[derive(Resource, Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct PlanStepping(pub bool);
+
 /// The help (the controls of the device in use) is open, in any view.
 #[derive(Resource, Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Help(pub bool);
@@ -150,6 +155,7 @@ pub struct Stick(pub Vec2);
 pub fn plugin(app: &mut App) {
     crate::order_frame(app);
     app.init_resource::<Device>()
+        .init_resource::<PlanStepping>()
         .init_resource::<Stick>()
         .init_resource::<Help>()
         .add_message::<Action>();

@@ -55,6 +55,10 @@ pub struct Launch {
     pub countdown_s: u32,
     /// The quiz for a coach's group.
     pub group: bool,
+    /// The class plan to run (presenting).
+    pub plan: Option<String>,
+    /// The plan's step to open (0-based).
+    pub plan_step: usize,
 }
 
 /// What a launch with no options opens (the web page without a query, the
@@ -114,6 +118,27 @@ impl Launch {
                 Some((q, _)) => quiz = Some(q.id.clone()),
             }
         }
+        let plans = crate::plan::Plans::builtin();
+        match (&o.plan, o.step) {
+            (Some(id), step) => match plans.get(id) {
+                None => {
+                    return Err(format!(
+                        "--plan {id}: unknown plan; known: {}",
+                        plans.ids().join(", ")
+                    ));
+                }
+                Some(p) if step.is_some_and(|s| s as usize > p.steps.len()) => {
+                    return Err(format!(
+                        "--step {}: plan {id} has {} steps",
+                        step.unwrap_or_default(),
+                        p.steps.len()
+                    ));
+                }
+                Some(_) => {}
+            },
+            (None, Some(_)) => return Err("--step: it needs --plan ID".into()),
+            (None, None) => {}
+        }
         let quiz_asked = quiz.is_some() || o.group;
         let check = |name: &str, v: Option<f32>, range: crate::body::Range| match v {
             Some(x) if !range.contains(x) => Err(format!(
@@ -136,6 +161,7 @@ impl Launch {
                 || o.drill.is_some()
                 || o.lesson.is_some()
                 || o.photo.is_some()
+                || o.plan.is_some()
                 || quiz_asked,
             theme: o.theme.unwrap_or_default(),
             view: o.view.unwrap_or(if quiz_asked {
@@ -178,6 +204,8 @@ impl Launch {
             seed: o.seed,
             countdown_s: o.countdown.unwrap_or(0),
             group: o.group,
+            plan: o.plan.clone(),
+            plan_step: o.step.map_or(0, |s| s as usize - 1),
         })
     }
 }

@@ -19,6 +19,7 @@ pub mod coach;
 pub mod content;
 pub mod drill;
 pub mod mannequin;
+pub mod plan;
 pub mod quiz;
 
 pub mod cli;
@@ -38,6 +39,7 @@ pub mod ui;
 pub mod views;
 
 pub mod app;
+pub mod class;
 pub mod commands;
 pub mod tools;
 pub mod web;

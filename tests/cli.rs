@@ -516,3 +516,73 @@ fn the_third_party_licence_list_matches_the_lock_file() {
         assert!(shipped.contains(font), "the font licence {font} is missing");
     }
 }
+
+/// The class plans: listed as JSON with their steps; a plan naming a fault
+/// a compare step cannot show, in a content folder, is named with its file
+/// and the step's line while the good plans and the drills still check.
+#[test]
+fn plans_are_listed_and_a_broken_plan_is_named_with_file_and_line() {
+    let o = hinge(&["list", "plans", "--json"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("valid JSON");
+    let plans = v.as_array().unwrap();
+    let ids: Vec<&str> = plans.iter().filter_map(|p| p["id"].as_str()).collect();
+    for id in ["first-hinge-class", "loaded-ladder", "fault-clinic"] {
+        assert!(ids.contains(&id), "{ids:?}");
+    }
+    assert!(
+        plans
+            .iter()
+            .all(|p| p["steps"].as_array().is_some_and(|s| s.len() >= 4))
+    );
+
+    let dir = std::env::temp_dir().join(format!("hinge-check-plan-{}", std::process::id()));
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("assets");
+    for sub in ["coach", "drills", "quiz", "plans"] {
+        std::fs::create_dir_all(dir.join(sub)).unwrap();
+    }
+    for f in ["coach/thresholds.ron", "faults.ron"] {
+        std::fs::copy(root.join(f), dir.join(f)).unwrap();
+    }
+    for (id, text) in hinge::content::builtin::DRILLS {
+        std::fs::write(dir.join(format!("drills/{id}.drill.ron")), text).unwrap();
+    }
+    for (id, text) in hinge::content::builtin::QUIZZES {
+        std::fs::write(dir.join(format!("quiz/{id}.quiz.ron")), text).unwrap();
+    }
+    for (id, text) in hinge::content::builtin::PLANS {
+        std::fs::write(dir.join(format!("plans/{id}.plan.ron")), text).unwrap();
+    }
+    let clinic = std::fs::read_to_string(root.join("plans/fault-clinic.plan.ron")).unwrap();
+    // The third step's drill, misspelt.
+    let broken = clinic.replacen("Some(\"barbell-rdl\")", "Some(\"barbel-rdl\")", 1);
+    assert_ne!(broken, clinic);
+    let view_lines: Vec<usize> = broken
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| l.contains("view:"))
+        .map(|(i, _)| i + 1)
+        .collect();
+    std::fs::write(dir.join("plans/fault-clinic.plan.ron"), broken).unwrap();
+    let o = hinge(&["check", dir.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    let want = format!(
+        "fault-clinic.plan.ron:{}: step 3: unknown drill `barbel-rdl`",
+        view_lines[2]
+    );
+    assert!(err.contains(&want), "{err}\nwanted: {want}");
+    assert_eq!(
+        err.lines().filter(|l| l.contains(".ron:")).count(),
+        1,
+        "{err}"
+    );
+    std::fs::remove_dir_all(&dir).ok();
+    // Unknown plan, a step past the end, a step without a plan: one line each.
+    assert_one_line_usage_error(&["--plan", "yoga"], &["--plan yoga", "first-hinge-class"]);
+    assert_one_line_usage_error(
+        &["--plan", "fault-clinic", "--step", "8"],
+        &["--step 8", "7 steps"],
+    );
+    assert_one_line_usage_error(&["--step", "2"], &["--step", "--plan"]);
+}

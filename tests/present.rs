@@ -222,3 +222,90 @@ fn presenting_ends_a_lesson_in_progress() {
         None
     );
 }
+
+/// A class from a plan, run by the clicker alone: every shipped plan steps
+/// from its first step to its last with Page Down, each step opening its
+/// view with its drill, fault and load view (a quiz step starts the group's
+/// quiz at its question), stays on the last step, and walks back with Page
+/// Up. Out of presenter mode the clicker changes the drill again.
+#[test]
+fn the_clicker_runs_every_shipped_class_plan_to_its_end() {
+    use hinge::plan::{PlanRun, Plans, StepView};
+    use hinge::views::quiz::session::QuizSession;
+    let plans = Plans::builtin();
+    assert!(plans.problems.is_empty(), "{:?}", plans.problems);
+    for plan in &plans.plans {
+        let mut app = app();
+        app.insert_resource(Projection {
+            on: true,
+            theme: Theme::Light,
+        });
+        app.insert_resource(PlanRun::new(plan.clone()));
+        app.update();
+        app.update();
+        for (i, step) in plan.steps.iter().enumerate() {
+            let at = format!("{} step {}", plan.id, i + 1);
+            assert_eq!(app.world().resource::<PlanRun>().step, i, "{at}");
+            let want = match step.view {
+                StepView::Explore => ViewState::Explore,
+                StepView::Compare => ViewState::Compare,
+                StepView::Drills => ViewState::Drills,
+                StepView::Quiz => ViewState::Quiz,
+                StepView::Handout => ViewState::Handout,
+            };
+            assert_eq!(view(&app), want, "{at}");
+            if let Some(d) = &step.drill {
+                assert_eq!(drill(&app).as_deref(), Some(d.as_str()), "{at}");
+            }
+            if let Some(f) = step.fault {
+                assert_eq!(
+                    app.world().resource::<CompareSettings>().faults,
+                    vec![f],
+                    "{at}"
+                );
+            }
+            assert_eq!(app.world().resource::<Overlays>().loads, step.loads, "{at}");
+            if let Some(k) = step.knee_deg {
+                let pose = app
+                    .world()
+                    .resource::<hinge::pose::PoseControls>()
+                    .request
+                    .pose;
+                assert_eq!(pose.knee_deg, k, "{at}");
+            }
+            if let Some(q) = &step.question {
+                let session = app.world().resource::<QuizSession>();
+                let run = session.run.as_ref().expect("the quiz started");
+                assert!(run.group, "{at}: a class's quiz is the group's");
+                let bank = hinge::quiz::QuizBank::builtin();
+                let (quiz, index) = bank.find_question(q).unwrap();
+                assert_eq!(run.quiz, quiz.id, "{at}");
+                assert_eq!(run.current().map(|s| s.question), Some(index), "{at}");
+            }
+            press(&mut app, KeyCode::PageDown);
+        }
+        // Past the end: the last step stays, its drill too.
+        let last = plan.steps.len() - 1;
+        assert_eq!(app.world().resource::<PlanRun>().step, last, "{}", plan.id);
+        if let Some(d) = &plan.steps[last].drill {
+            press(&mut app, KeyCode::PageDown);
+            assert_eq!(drill(&app).as_deref(), Some(d.as_str()), "{}", plan.id);
+        }
+        for _ in 0..plan.steps.len() {
+            press(&mut app, KeyCode::PageUp);
+        }
+        assert_eq!(app.world().resource::<PlanRun>().step, 0, "{}", plan.id);
+    }
+    // Not presenting, the clicker moves through the drills, not the plan.
+    let mut app = app();
+    app.insert_resource(PlanRun::new(plans.plans[0].clone()));
+    app.update();
+    app.world_mut().resource_mut::<Projection>().on = false;
+    app.world_mut()
+        .insert_resource(NextState::Pending(ViewState::Drills));
+    app.update();
+    let before = drill(&app);
+    press(&mut app, KeyCode::PageDown);
+    assert_eq!(app.world().resource::<PlanRun>().step, 0);
+    assert_ne!(drill(&app), before);
+}

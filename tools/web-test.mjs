@@ -5,14 +5,15 @@
 // option changes it. Also: a browser without WebGL2 gets a message, not a
 // blank page; a bad URL option is named on the page and the app still runs;
 // with browser storage turned off the app runs and says nothing is saved; a
-// gamepad's D-pad changes the drill; after one visit the tutor starts
+// gamepad's D-pad changes the drill; "Save picture" downloads a handout; after one visit the tutor starts
 // offline and offers a newer build; a phone-sized touch screen shows the
 // figure.
 //
 //   node tools/web-test.mjs DIST_DIR OUT_DIR
 //
 // Screenshots go to OUT_DIR (first.png, standing.png, present-key.png,
-// leave-click.png, present-click.png,
+// leave-click.png, present-click.png, handout.png, handout-download.png,
+// plan-step-5.png, plan-step-6.png,
 // no-storage.png, gamepad-before/after.png, bad-option.png, offline.png,
 // update-ready.png, phone-portrait.png, phone-landscape.png, no-webgl2.png)
 // for a person to open. Prints the time from navigation to
@@ -189,6 +190,38 @@ try {
   console.log(`after clicking Present: ${(againShare * 100).toFixed(0)}% of the picture changed`);
   if (againShare < 0.3) fail(`clicking Present did not present (${(againShare * 100).toFixed(0)}% changed)`);
   await stand.close();
+
+  // 2b. A handout from its address, kept by "Save picture" (S): the
+  // browser downloads a PNG of the sheet, named for the drill.
+  const [sheet] = await open(browser, "?view=handout&drill=barbell-rdl", "handout");
+  await shoot(sheet, "handout");
+  await sheet.locator("canvas#hinge").click({ position: { x: 640, y: 300 } });
+  const [download] = await Promise.all([
+    sheet.waitForEvent("download", { timeout: 60_000 }),
+    sheet.keyboard.press("s"),
+  ]);
+  const saved = join(out, "handout-download.png");
+  await download.saveAs(saved);
+  const bytes = readFileSync(saved);
+  const isPng = bytes.subarray(1, 4).toString() === "PNG";
+  console.log(`Save picture: downloaded ${download.suggestedFilename()}, ${bytes.length} bytes`);
+  if (download.suggestedFilename() !== "hinge-handout-barbell-rdl.png" || !isPng || bytes.length < 20_000) {
+    fail(`Save picture did not download the handout (${download.suggestedFilename()}, ${bytes.length} bytes)`);
+  }
+  await sheet.close();
+
+  // 2c. A class plan from its address, walked by tapping Next (the
+  // presenter's row, out/render/plan-first-hinge-class-5.png): step 5's
+  // hinge on its own gives way to step 6's wall drill.
+  const [plan] = await open(browser, "?plan=first-hinge-class&step=5", "plan");
+  const step5 = await shoot(plan, "plan-step-5");
+  await plan.mouse.click(339, 691);
+  await plan.waitForTimeout(2500);
+  const step6 = await shoot(plan, "plan-step-6");
+  const planShare = await changed(plan, step5, step6);
+  console.log(`class plan, after tapping Next: ${(planShare * 100).toFixed(0)}% of the picture changed`);
+  if (planShare < 0.1) fail(`tapping Next did not take the plan to its next step (${(planShare * 100).toFixed(0)}% changed)`);
+  await plan.close();
 
   // 3. Storage turned off (as with cookies blocked): reading localStorage
   // throws. The tutor opens, shows the mannequin and says nothing is saved.

@@ -75,38 +75,58 @@ pub fn check_content(dir: Option<&std::path::Path>) -> Vec<ContentError> {
             .iter()
             .map(|(id, text)| (format!("quiz/{id}.quiz.ron"), text.to_string()))
             .collect(),
-        Some(d) => {
-            let folder = d.join("quiz");
-            let mut paths: Vec<std::path::PathBuf> = std::fs::read_dir(&folder)
-                .map(|entries| {
-                    entries
-                        .filter_map(|e| e.ok().map(|e| e.path()))
-                        .filter(|p| p.to_string_lossy().ends_with(".quiz.ron"))
-                        .collect()
-                })
-                .unwrap_or_default();
-            paths.sort();
-            paths
-                .into_iter()
-                .filter_map(|path| match std::fs::read_to_string(&path) {
-                    Ok(t) => Some((path.display().to_string(), t)),
-                    Err(e) => {
-                        errors.push(ContentError::whole_file(
-                            path.display(),
-                            format!("cannot read: {e}"),
-                        ));
-                        None
-                    }
-                })
-                .collect()
-        }
+        Some(d) => read_folder(&d.join("quiz"), ".quiz.ron", &mut errors),
     };
     let bank = crate::quiz::QuizBank::from_texts(
         quiz_files.iter().map(|(f, t)| (f.clone(), t.as_str())),
         &library,
         &thresholds,
     );
+    let plan_files: Vec<(String, String)> = match dir {
+        None => crate::content::builtin::PLANS
+            .iter()
+            .map(|(id, text)| (format!("plans/{id}.plan.ron"), text.to_string()))
+            .collect(),
+        Some(d) => read_folder(&d.join("plans"), ".plan.ron", &mut errors),
+    };
+    let plans = crate::plan::Plans::from_texts(
+        plan_files.iter().map(|(f, t)| (f.clone(), t.as_str())),
+        &library,
+        &bank,
+    );
     errors.extend(library.problems);
     errors.extend(bank.problems);
+    errors.extend(plans.problems);
     errors
+}
+
+/// The `*SUFFIX` files of a folder, read in name order; a missing folder
+/// has none (plans are optional), an unreadable file is an error.
+fn read_folder(
+    folder: &std::path::Path,
+    suffix: &str,
+    errors: &mut Vec<ContentError>,
+) -> Vec<(String, String)> {
+    let mut paths: Vec<std::path::PathBuf> = std::fs::read_dir(folder)
+        .map(|entries| {
+            entries
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| p.to_string_lossy().ends_with(suffix))
+                .collect()
+        })
+        .unwrap_or_default();
+    paths.sort();
+    paths
+        .into_iter()
+        .filter_map(|path| match std::fs::read_to_string(&path) {
+            Ok(t) => Some((path.display().to_string(), t)),
+            Err(e) => {
+                errors.push(ContentError::whole_file(
+                    path.display(),
+                    format!("cannot read: {e}"),
+                ));
+                None
+            }
+        })
+        .collect()
 }

@@ -1,4 +1,5 @@
-//! `hinge list`: the drill library, the fault catalogue or the quiz questions.
+//! `hinge list`: the drill library, the fault catalogue, the quiz questions
+//! or the class plans.
 
 use crate::coach::FaultCatalogue;
 use crate::drill::Library;
@@ -45,6 +46,29 @@ pub fn run_list(args: &ListArgs, out: &mut dyn Write) -> Result<(), Failure> {
                         writeln!(out, "{}", d.level.name()).map_err(io)?;
                     }
                     writeln!(out, "  {:<40} {}", d.id, d.summary).map_err(io)?;
+                }
+            }
+            Ok(())
+        }
+        ListWhat::Plans => {
+            let plans = crate::plan::Plans::builtin();
+            if args.json {
+                let text = serde_json::to_string_pretty(&plans.plans).map_err(|e| Failure {
+                    message: e.to_string(),
+                    code: 1,
+                })?;
+                writeln!(out, "{text}").map_err(io)?;
+            } else {
+                for p in &plans.plans {
+                    writeln!(
+                        out,
+                        "{:<22} {} ({} steps): {}",
+                        p.id,
+                        p.title,
+                        p.steps.len(),
+                        p.summary
+                    )
+                    .map_err(io)?;
                 }
             }
             Ok(())

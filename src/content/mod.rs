@@ -101,4 +101,8 @@ pub mod builtin {
     /// has no folder listing: this list names them); the command line and
     /// the tests read these embedded copies.
     pub const DRILLS: &[(&str, &str)] = include!(concat!(env!("OUT_DIR"), "/drills.rs"));
+
+    /// Every class plan under `assets/plans/`, by id, in name order (listed
+    /// by `build.rs`).
+    pub const PLANS: &[(&str, &str)] = include!(concat!(env!("OUT_DIR"), "/plans.rs"));
 }

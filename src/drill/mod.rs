@@ -791,7 +791,7 @@ pub fn with_load(r: &mut PoseRequest, kg: Option<f32>) {
     }
 }
 
-fn out_of_range(range: Range, v: f32) -> String {
+pub fn out_of_range(range: Range, v: f32) -> String {
     format!(
         "{} = {v} is outside its range {}..{}{}",
         range.name, range.min, range.max, range.unit

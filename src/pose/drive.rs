@@ -97,6 +97,12 @@ pub fn active_props(drill: &Drill) -> ActiveProps {
     }
 }
 
+/// The view on screen and the way to another (none in some test apps).
+type Views<'w> = (
+    Option<Res<'w, State<ViewState>>>,
+    Option<ResMut<'w, NextState<ViewState>>>,
+);
+
 /// Playback speeds the slower / faster actions step through.
 const SPEEDS: [f32; 6] = [0.1, 0.25, 0.5, 1.0, 1.5, 2.0];
 
@@ -106,9 +112,11 @@ pub(super) fn playback_actions(
     mut actions: MessageReader<Action>,
     library: Res<Library>,
     mut playback: ResMut<Playback>,
-    state: Option<Res<State<ViewState>>>,
-    next: Option<ResMut<NextState<ViewState>>>,
+    views: Views,
+    stepping: Option<Res<crate::input::PlanStepping>>,
 ) {
+    let (state, next) = views;
+    let stepping = stepping.map_or(crate::input::PlanStepping(false), |s| *s);
     let in_explore = state.is_some_and(|s| *s.get() == ViewState::Explore);
     let mut next = next;
     for action in actions.read().copied() {
@@ -118,6 +126,8 @@ pub(super) fn playback_actions(
             .and_then(|id| library.get(id))
             .cloned();
         match action {
+            // A class plan's step chooses the drill.
+            Action::NextDrill | Action::PreviousDrill if stepping.0 => {}
             Action::NextDrill | Action::PreviousDrill => {
                 let n = library.drills.len();
                 if n == 0 {

@@ -108,6 +108,20 @@ pub fn free_path(dir: &std::path::Path, stem: &str) -> std::path::PathBuf {
         .expect("some number is free")
 }
 
+/// A picture is for sharing: readable like any other file the person
+/// makes (the atomic write's temporary file starts private).
+#[cfg(not(target_arch = "wasm32"))]
+fn readable_by_all(path: &std::path::Path) -> std::io::Result<()> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o644))?;
+    }
+    #[cfg(not(unix))]
+    let _ = path;
+    Ok(())
+}
+
 #[cfg(not(target_arch = "wasm32"))]
 fn save(stem: &str, image: image::RgbImage) {
     let dir = pictures_dir();
@@ -116,7 +130,8 @@ fn save(stem: &str, image: image::RgbImage) {
     let written = image
         .write_to(&mut std::io::Cursor::new(&mut png), image::ImageFormat::Png)
         .map_err(|e| e.to_string())
-        .and_then(|()| crate::store::write_atomic(&path, &png).map_err(|e| e.to_string()));
+        .and_then(|()| crate::store::write_atomic(&path, &png).map_err(|e| e.to_string()))
+        .and_then(|()| readable_by_all(&path).map_err(|e| e.to_string()));
     match written {
         Ok(()) => crate::notify::done(&format!("picture saved: {}", path.display())),
         Err(e) => crate::notify::notice(&format!(

@@ -219,14 +219,15 @@ fn strip_size(n: usize, aspect: f32) -> (f32, f32) {
     (height, height * aspect)
 }
 
-/// The floor, seen edge-on, as one line under every figure (a centimetre
-/// up, or the floor's own edge and its grid hide it).
+/// The floor, seen edge-on, as one line under every figure: nearer the
+/// camera (at -x) than the floor's grid, which would cover it, and a few
+/// millimetres up; without perspective it still meets the soles.
 fn draw_ground(rect: Res<crate::ui::ViewRect>, figures: Query<&PhaseFigure>, mut gizmos: Gizmos) {
     let (_, width) = strip_size(figures.iter().count().max(1), rect.aspect(0.5, 12.0));
     let half = width / 2.0;
     gizmos.line(
-        Vec3::new(0.0, 0.01, -half),
-        Vec3::new(0.0, 0.01, half),
+        Vec3::new(-2.5, 0.004, -half),
+        Vec3::new(-2.5, 0.004, half),
         Color::srgb(0.35, 0.35, 0.35),
     );
 }

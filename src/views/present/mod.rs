@@ -13,6 +13,7 @@ use crate::drill::lesson::LessonState;
 use crate::drill::{Library, Playback};
 use crate::input::Action;
 use crate::options::ViewState;
+use crate::plan::PlanRun;
 use crate::pose::Role;
 use crate::stage::camera::{HOME_DISTANCE_M, HOME_TARGET_Y_M, Orbit, fit_distance};
 use crate::stage::figure::Catalogue;
@@ -136,6 +137,33 @@ fn frame_for_projection(
     }
 }
 
+/// The class plans, to run one from its first step (the clicker then
+/// walks its steps) or none.
+fn plan_picker(ui: &mut egui::Ui, running: Option<&PlanRun>, commands: &mut Commands) {
+    let plans = crate::plan::Plans::builtin();
+    let shown = running.map_or("Class plan…", |r| r.plan.title.as_str());
+    egui::ComboBox::from_id_salt("class plan")
+        .selected_text(egui::RichText::new(shown).size(20.0))
+        .show_ui(ui, |ui| {
+            if ui
+                .selectable_label(running.is_none(), "No plan: the drills one by one")
+                .clicked()
+            {
+                commands.remove_resource::<PlanRun>();
+            }
+            for p in &plans.plans {
+                let on = running.is_some_and(|r| r.plan.id == p.id);
+                if ui
+                    .selectable_label(on, format!("{}: {}", p.title, p.summary))
+                    .clicked()
+                    && !on
+                {
+                    commands.insert_resource(PlanRun::new(p.clone()));
+                }
+            }
+        });
+}
+
 /// The projection layout: a title on top, the cue as a big caption at the
 /// bottom, the 3D view everywhere else; the help overlay on request.
 fn present_ui(
@@ -144,6 +172,7 @@ fn present_ui(
     movement: Movement,
     roles: Query<&Role>,
     catalogue: Res<Catalogue>,
+    (mut commands, plan): (Commands, Option<Res<PlanRun>>),
 ) -> Result {
     let (_, mut root) = view.root("present")?;
     let theme::Projected {
@@ -182,6 +211,18 @@ fn present_ui(
                     );
                 }
             });
+            if let Some(run) = &plan {
+                ui.label(
+                    egui::RichText::new(format!(
+                        "{} · step {} of {}",
+                        run.plan.title,
+                        run.step + 1,
+                        run.plan.steps.len()
+                    ))
+                    .size(22.0)
+                    .color(accent),
+                );
+            }
         });
     egui::Panel::bottom("present caption")
         .frame(frame)
@@ -194,14 +235,23 @@ fn present_ui(
                 }
                 None => ("HINGE".into(), "Hips back, knees soft, back long.".into()),
             };
+            // A class plan's step says the coach's caption instead.
+            let (label, cue, size) = match &plan {
+                Some(run) => (
+                    format!("{}", run.step + 1),
+                    run.current().caption.clone(),
+                    40.0,
+                ),
+                None => (label, cue, 48.0),
+            };
             ui.horizontal_wrapped(|ui| {
                 ui.label(
                     egui::RichText::new(format!("{label}:"))
-                        .size(48.0)
+                        .size(size)
                         .strong()
                         .color(accent),
                 );
-                ui.label(egui::RichText::new(cue).size(48.0).strong().color(fg));
+                ui.label(egui::RichText::new(cue).size(size).strong().color(fg));
             });
             // Every presenter key on screen too: a tablet has no keyboard
             // and no clicker (`?view=present` must be leavable by a tap).
@@ -218,6 +268,7 @@ fn present_ui(
                 );
                 action_buttons(ui, &buttons, 20.0, Some((fg, bg)), &mut clicked);
                 action_buttons(ui, &PROJECTED_ACTIONS, 20.0, Some((fg, bg)), &mut clicked);
+                plan_picker(ui, plan.as_deref(), &mut commands);
             });
             view.actions.write_batch(clicked);
         });

@@ -139,12 +139,17 @@ fn quiz_keys(
     mut actions: MessageReader<Action>,
     mut out: MessageWriter<QuizCommand>,
     mut session: ResMut<QuizSession>,
+    stepping: Option<Res<crate::input::PlanStepping>>,
 ) {
+    let stepping = stepping.map_or(crate::input::PlanStepping(false), |s| *s);
     if let Some(quiz) = session.autostart.take() {
         out.write(QuizCommand::Start {
             quiz,
             group: session.group,
         });
+        // A press from before the quiz was on screen (the clicker's "next"
+        // that opened a class plan's quiz step) is not its "next question".
+        actions.clear();
     }
     if let Some(keys) = keys {
         const DIGITS: [KeyCode; 5] = [
@@ -175,6 +180,8 @@ fn quiz_keys(
             Action::RevealAnswer => {
                 out.write(QuizCommand::Confirm);
             }
+            // In a class plan they walk its steps, not the questions.
+            Action::NextDrill | Action::PreviousDrill if stepping.0 => {}
             Action::NextDrill => {
                 out.write(QuizCommand::Next);
             }
