@@ -35,6 +35,7 @@ pub fn build(launch: &Launch) -> App {
     let mut app = App::new();
     if let Some((store, settings)) = remembered {
         app.insert_resource(crate::ui::TextScale::clamped(settings.text_scale));
+        app.insert_resource(settings.units);
         app.insert_resource(settings);
         app.insert_resource(store);
         app.add_systems(Last, remember_settings);
@@ -336,7 +337,7 @@ fn remembered(launch: &mut Launch) -> Option<(crate::store::Store, crate::settin
     Some((store, settings))
 }
 
-/// Save the window size, view, drill and text size when they change (at
+/// Save the window size, view, drill, text size and units when they change (at
 /// most once a second; comparing costs nothing and nothing is copied until
 /// one differs).
 fn remember_settings(
@@ -344,7 +345,7 @@ fn remember_settings(
     window: Query<&Window, With<bevy::window::PrimaryWindow>>,
     state: Res<State<crate::options::ViewState>>,
     playback: Res<crate::drill::Playback>,
-    text: Res<crate::ui::TextScale>,
+    (text, units): (Res<crate::ui::TextScale>, Res<crate::options::Units>),
     time: Res<Time<Real>>,
     mut last_save: Local<(f32, bool)>,
 ) {
@@ -355,7 +356,8 @@ fn remember_settings(
     let same = settings.window == size
         && settings.view == view
         && settings.drill.as_deref() == playback.drill.as_deref()
-        && settings.text_scale == text.0;
+        && settings.text_scale == text.0
+        && settings.units == *units;
     let t = time.elapsed_secs();
     // (when it last saved, whether saving is failing)
     let (last, failing) = &mut *last_save;
@@ -367,6 +369,7 @@ fn remember_settings(
     settings.view = view;
     settings.drill.clone_from(&playback.drill);
     settings.text_scale = text.0;
+    settings.units = *units;
     // Said once (a read-only or full config folder, storage blocked in the
     // browser), not every second; said again if it fails after working.
     match store.save(crate::settings::NAME, &*settings) {

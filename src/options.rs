@@ -61,6 +61,52 @@ impl CameraPreset {
     ];
 }
 
+/// How loads are shown: kilograms or pounds, chosen once and remembered
+/// (the body model, the drill files and `hinge pose --json` stay in kg).
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, bevy::prelude::Resource,
+)]
+#[serde(rename_all = "lowercase")]
+pub enum Units {
+    #[default]
+    Kg,
+    Lb,
+}
+
+impl Units {
+    /// Pounds in a kilogram (the international avoirdupois pound, exactly
+    /// 0.45359237 kg).
+    pub const LB_PER_KG: f32 = 1.0 / 0.453_592_37;
+
+    /// `kg` in these units.
+    pub fn shown(self, kg: f32) -> f32 {
+        match self {
+            Units::Kg => kg,
+            Units::Lb => kg * Self::LB_PER_KG,
+        }
+    }
+
+    /// A value in these units, in kg.
+    pub fn to_kg(self, v: f32) -> f32 {
+        match self {
+            Units::Kg => v,
+            Units::Lb => v / Self::LB_PER_KG,
+        }
+    }
+
+    pub fn suffix(self) -> &'static str {
+        match self {
+            Units::Kg => " kg",
+            Units::Lb => " lb",
+        }
+    }
+
+    /// `kg` written in these units, whole: "50 kg", "110 lb".
+    pub fn say(self, kg: f32) -> String {
+        format!("{:.0}{}", self.shown(kg), self.suffix())
+    }
+}
+
 /// The view on screen (presenting is a layout over these, not a view).
 #[derive(States, Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum ViewState {

@@ -1,5 +1,5 @@
 //! Settings kept between runs: the window's size, the last view and drill,
-//! the text size.
+//! the text size, the units of loads.
 //! Kept in the platform's [`Store`](crate::store::Store): written
 //! atomically; a damaged file is set aside and reported.
 
@@ -18,6 +18,8 @@ pub struct Settings {
     pub drill: Option<String>,
     /// The learner's text size (`ui::TextScale`), 1 as the tutor comes.
     pub text_scale: f32,
+    /// Loads in kilograms or pounds.
+    pub units: crate::options::Units,
 }
 
 impl Default for Settings {
@@ -28,6 +30,7 @@ impl Default for Settings {
             view: crate::options::View::Explore,
             drill: None,
             text_scale: 1.0,
+            units: crate::options::Units::Kg,
         }
     }
 }
@@ -63,12 +66,44 @@ mod tests {
             view: crate::options::View::Drills,
             drill: Some("barbell-rdl".into()),
             text_scale: 1.3,
+            units: crate::options::Units::Lb,
             ..Default::default()
         };
         store.save(NAME, &s).unwrap();
         assert_eq!(store.load::<Settings>(NAME), (s, None));
         assert!(!d.join("hinge/settings.ron.tmp").exists());
         std::fs::remove_dir_all(&d).ok();
+    }
+
+    /// A settings file from before the units were kept still loads, in kg.
+    #[test]
+    fn an_older_settings_file_without_units_loads_in_kg() {
+        let d = dir("older");
+        std::fs::create_dir_all(&d).unwrap();
+        std::fs::write(
+            d.join(NAME),
+            "(version: 1, window: (1280, 720), view: drills, drill: None, text_scale: 1.2)",
+        )
+        .unwrap();
+        let (s, message) = Store::Dir(d.clone()).load::<Settings>(NAME);
+        assert_eq!(message, None);
+        assert_eq!(s.units, crate::options::Units::Kg);
+        assert_eq!(s.text_scale, 1.2);
+        std::fs::remove_dir_all(&d).ok();
+    }
+
+    #[test]
+    fn pounds_are_shown_whole_and_come_back_to_the_same_kilograms() {
+        use crate::options::Units;
+        assert_eq!(Units::Lb.say(50.0), "110 lb");
+        assert_eq!(Units::Kg.say(50.0), "50 kg");
+        assert_eq!(Units::Lb.say(100.0), "220 lb");
+        for kg in [0.0, 8.0, 24.0, 60.0, 142.5] {
+            let back = Units::Lb.to_kg(Units::Lb.shown(kg));
+            assert!((back - kg).abs() < 1e-3, "{kg} kg came back as {back}");
+        }
+        // 45 lb, the standard bar, is 20.4 kg.
+        assert!((Units::Lb.to_kg(45.0) - 20.41).abs() < 0.01);
     }
 
     #[test]

@@ -62,7 +62,8 @@ fn mirror_to_page(
     *last = (view, drill);
 }
 
-/// Once the main figure has its skeleton and a few frames have gone by,
+/// Once a figure has its skeleton (the handout has no main one) and a few
+/// frames have gone by,
 /// mark the page `data-hinge-ready="1"` and log `hinge: first frame` (the
 /// page hides its loading screen; tests wait for it).
 fn signal_first_frame(
@@ -70,7 +71,7 @@ fn signal_first_frame(
     figures: Query<
         (),
         (
-            With<crate::stage::figure::MainFigure>,
+            With<crate::stage::figure::Figure>,
             With<crate::stage::figure::Rig>,
         ),
     >,

@@ -215,6 +215,28 @@ pub struct Sample {
 pub const RSS_SLACK_KB: u64 = 32 * 1024;
 pub const RSS_SLACK_FRACTION: f64 = 0.10;
 
+/// Each cycle saved a picture of a handout ("Save picture"): a problem
+/// when fewer are in the pictures folder.
+fn pictures_missing(cycles: usize) -> Option<String> {
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let pictures = std::fs::read_dir(crate::ui::picture::pictures_dir()).map_or(0, |d| {
+            d.filter_map(|e| e.ok())
+                .filter(|e| e.path().extension().is_some_and(|x| x == "png"))
+                .count()
+        });
+        println!("soak: {pictures} picture(s) saved");
+        (pictures < cycles).then(|| {
+            format!("{pictures} picture(s) saved in {cycles} cycles: \"Save picture\" lost some")
+        })
+    }
+    #[cfg(target_arch = "wasm32")]
+    {
+        let _ = cycles;
+        None
+    }
+}
+
 /// Whether the samples are flat: after the first (warm-up) cycle, every
 /// cycle ends with the same entities and assets, and memory within slack of
 /// the second cycle's. Returns the problems found.
@@ -385,19 +407,7 @@ fn drive(
         if done {
             print!("{}", report(&soak.samples));
             let mut problems = judge(&soak.samples);
-            // Each cycle saved a picture of a handout ("Save picture").
-            let pictures = std::fs::read_dir(crate::ui::picture::pictures_dir()).map_or(0, |d| {
-                d.filter_map(|e| e.ok())
-                    .filter(|e| e.path().extension().is_some_and(|x| x == "png"))
-                    .count()
-            });
-            println!("soak: {pictures} picture(s) saved");
-            if pictures < soak.samples.len() {
-                problems.push(format!(
-                    "{pictures} picture(s) saved in {} cycles: \"Save picture\" lost some",
-                    soak.samples.len()
-                ));
-            }
+            problems.extend(pictures_missing(soak.samples.len()));
             for p in &problems {
                 println!("soak: NOT FLAT: {p}");
             }

@@ -43,7 +43,7 @@ pub struct Projection {
 
 /// What every view's panels need: egui, the 3D view's rectangle they
 /// leave, the view tabs' way to another view, the on-screen buttons' way
-/// to the actions keys have, and the text size.
+/// to the actions keys have, the text size and the units of loads.
 #[derive(bevy::ecs::system::SystemParam)]
 pub struct ViewUi<'w, 's> {
     contexts: EguiContexts<'w, 's>,
@@ -51,6 +51,8 @@ pub struct ViewUi<'w, 's> {
     pub next: ResMut<'w, NextState<crate::options::ViewState>>,
     pub actions: MessageWriter<'w, crate::input::Action>,
     pub text: ResMut<'w, TextScale>,
+    /// Loads in kg or lb (the load sliders choose).
+    pub units: ResMut<'w, crate::options::Units>,
 }
 
 /// The learner's own text size, on top of the window's zoom: the "Text"
@@ -103,6 +105,7 @@ pub fn plugin(app: &mut App) {
     app.init_resource::<Projection>()
         .init_resource::<ViewRect>()
         .init_resource::<TextScale>()
+        .init_resource::<crate::options::Units>()
         .add_message::<crate::input::Action>();
     #[cfg(not(target_arch = "wasm32"))]
     app.add_systems(Update, text_size_keys);

@@ -35,6 +35,48 @@ pub fn slider(ui: &mut egui::Ui, label: &str, value: &mut f32, range: Range, hin
     r.changed()
 }
 
+/// A load slider in the learner's units (the value stays in kg), with the
+/// kg / lb choice beside it; true when either changed.
+pub fn load_slider(
+    ui: &mut egui::Ui,
+    kg: &mut f32,
+    max_kg: f32,
+    units: &mut crate::options::Units,
+) -> bool {
+    use crate::options::Units;
+    let mut shown = units.shown(*kg);
+    let was = *units;
+    let slid = ui
+        .add(
+            egui::Slider::new(&mut shown, 0.0..=units.shown(max_kg))
+                .step_by(1.0)
+                .fixed_decimals(0)
+                .suffix(units.suffix()),
+        )
+        .changed();
+    if slid {
+        // The slider moved in the units it showed: 110 lb is 49.9 kg.
+        *kg = was.to_kg(shown).max(0.0);
+    }
+    let mut switched = false;
+    ui.horizontal(|ui| {
+        ui.label("in");
+        for u in [Units::Kg, Units::Lb] {
+            let label = u.suffix().trim();
+            if ui
+                .selectable_label(*units == u, label)
+                .on_hover_text("show loads in kilograms or pounds (remembered)")
+                .clicked()
+                && *units != u
+            {
+                *units = u;
+                switched = true;
+            }
+        }
+    });
+    slid || switched
+}
+
 /// What a fault is, what to look for, and its cue.
 pub fn fault_card(ui: &mut egui::Ui, info: &crate::coach::FaultInfo) {
     ui.label(
@@ -293,11 +335,12 @@ pub fn view_tabs(ui: &mut egui::Ui, view: ViewState, panels: &mut super::ViewUi)
     panels.actions.write_batch(clicked);
 }
 
-/// Under the view tabs: presenting, full screen, help.
-pub const VIEW_ACTIONS: [(&str, Action); 3] = [
+/// Under the view tabs: presenting, full screen, help, a picture.
+pub const VIEW_ACTIONS: [(&str, Action); 4] = [
     ("▶ Present", Action::TogglePresent),
     ("Full screen", Action::ToggleFullscreen),
     ("Help", Action::ToggleHelp),
+    ("Save picture", Action::SavePicture),
 ];
 
 /// Presenter mode's own buttons under the caption: a tablet with no

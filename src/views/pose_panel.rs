@@ -13,7 +13,11 @@ use crate::overlay::Overlays;
 use crate::pose::PoseControls;
 use crate::stage::camera::Orbit;
 use crate::stage::figure::CoachThresholds;
-use crate::ui::widgets::slider;
+use crate::ui::widgets::{load_slider, slider};
+
+/// The heaviest load the panel's slider reaches (the body model's range
+/// goes further: `ranges::LOAD_MASS`).
+const MAX_LOAD_KG: f32 = 150.0;
 
 /// The resources the pose panel reads and writes.
 #[derive(SystemParam)]
@@ -27,11 +31,13 @@ pub struct PoseTools<'w> {
 impl PoseTools<'_> {
     /// Show the panel; write back only what changed, so nothing downstream
     /// redoes its work every frame.
-    pub fn show(&mut self, ui: &mut egui::Ui) {
+    /// `units` are the view's (`ui::ViewUi::units`).
+    pub fn show(&mut self, ui: &mut egui::Ui, units: &mut crate::options::Units) {
         let mut request = self.controls.request;
         let mut preset = self.controls.preset.clone();
         let mut overlays = *self.overlays;
         let mut orbit = *self.orbit;
+        let mut shown_in = *units;
         pose_panel(
             ui,
             PoseEdit {
@@ -40,8 +46,12 @@ impl PoseTools<'_> {
                 overlays: &mut overlays,
                 orbit: &mut orbit,
                 presets: &self.thresholds.0,
+                units: &mut shown_in,
             },
         );
+        if shown_in != *units {
+            *units = shown_in;
+        }
         if request != self.controls.request {
             self.controls.request = request;
         }
@@ -65,6 +75,7 @@ pub struct PoseEdit<'a> {
     pub overlays: &'a mut Overlays,
     pub orbit: &'a mut Orbit,
     pub presets: &'a ThresholdsFile,
+    pub units: &'a mut crate::options::Units,
 }
 
 /// The sliders and switches under a view's heading.
@@ -96,7 +107,7 @@ pub fn pose_panel(ui: &mut egui::Ui, e: PoseEdit) {
     ui.separator();
     egui::CollapsingHeader::new(egui::RichText::new("Advanced").strong())
         .default_open(false)
-        .show(ui, |ui| advanced(ui, e.request));
+        .show(ui, |ui| advanced(ui, e.request, e.units));
     ui.separator();
     ui.label(egui::RichText::new("Show").strong());
     let o = e.overlays;
@@ -127,7 +138,7 @@ pub fn pose_panel(ui: &mut egui::Ui, e: PoseEdit) {
 }
 
 /// The back, the neck, the knees' line, the stance, the body and the load.
-fn advanced(ui: &mut egui::Ui, r: &mut PoseRequest) {
+fn advanced(ui: &mut egui::Ui, r: &mut PoseRequest, units: &mut crate::options::Units) {
     let p = &mut r.pose;
     slider(
         ui,
@@ -178,13 +189,8 @@ fn advanced(ui: &mut egui::Ui, r: &mut PoseRequest) {
     });
     let mut kg = r.load.map_or(0.0, |l| l.mass_kg);
     let mut at = r.load.map_or(LoadPlace::Hands, |l| l.at);
-    let load_range = Range {
-        name: "load",
-        min: 0.0,
-        max: 150.0,
-        unit: " kg",
-    };
-    slider(ui, "Load", &mut kg, load_range, "");
+    ui.label(egui::RichText::new("Load").strong());
+    load_slider(ui, &mut kg, MAX_LOAD_KG, units);
     egui::ComboBox::from_id_salt("load at")
         .selected_text(load_place_name(at))
         .show_ui(ui, |ui| {

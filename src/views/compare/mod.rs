@@ -258,7 +258,7 @@ fn panels(
             fault_picker(ui, &mut settings, &catalogue.0);
             drill_picker(ui, library, playback);
             ui.separator();
-            tools.show(ui);
+            tools.show(ui, &mut view.units);
         });
     });
     side_panel(&mut root, "verdict", Side::Right, 380.0, "Coach", |ui| {

@@ -195,6 +195,7 @@ fn panels(
     let mut edited = controls.request;
     let was_trying = state.trying;
     let mut handout = false;
+    let mut units = *view.units;
     side_panel(&mut root, "library", Side::Left, 330.0, "Drills", |ui| {
         egui::ScrollArea::vertical().show(ui, |ui| {
             view_tabs(ui, ViewState::Drills, &mut view);
@@ -225,6 +226,7 @@ fn panels(
                         who: &controls.request,
                         overlays: &mut overlays,
                         curve: &mut curve,
+                        units: &mut units,
                         handout: &mut handout,
                     };
                     drill_card(ui, d, work, &catalogue.0);
@@ -239,6 +241,7 @@ fn panels(
     if handout {
         view.next.set(ViewState::Handout);
     }
+    view.units.set_if_neq(units);
     // "Your turn" starts from where the previous step left the learner, so
     // the step has to be done, not just accepted as shown.
     if state.trying
@@ -347,6 +350,7 @@ struct Work<'a> {
     who: &'a crate::body::PoseRequest,
     overlays: &'a mut Overlays,
     curve: &'a mut work::Curve,
+    units: &'a mut crate::options::Units,
     /// The "Handout" button was pressed.
     handout: &'a mut bool,
 }
@@ -364,7 +368,14 @@ fn drill_card(ui: &mut egui::Ui, d: &Drill, work: Work, catalogue: &FaultCatalog
     ui.label(egui::RichText::new("You need").strong());
     ui.label(d.equipment.join(", "));
     ui.separator();
-    work::where_the_work_goes(ui, d, work.playback, work.who, work.overlays, work.curve);
+    work::where_the_work_goes(
+        ui,
+        d,
+        work.playback,
+        work.who,
+        work.overlays,
+        (work.curve, work.units),
+    );
     ui.separator();
     ui.label(egui::RichText::new("Cues").strong());
     let (_, current) = d.sample(work.playback.time_s);

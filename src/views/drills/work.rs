@@ -12,6 +12,7 @@ use crate::body::moments::Moments;
 use crate::drill::{Drill, Playback};
 use crate::overlay::Overlays;
 use crate::theme;
+use crate::ui::widgets::load_slider;
 
 /// Frames of the repetition the plot samples: a point every few
 /// hundredths of a second for the longest drill, a millisecond or two to
@@ -58,21 +59,21 @@ pub(super) fn where_the_work_goes(
     playback: &mut Playback,
     who: &PoseRequest,
     overlays: &mut Overlays,
-    curve: &mut Curve,
+    (curve, units): (&mut Curve, &mut crate::options::Units),
 ) {
     ui.label(egui::RichText::new("Where the work goes").strong());
     if let Some(example) = d.load {
         let mut kg = playback.load_kg.unwrap_or(example.mass_kg);
-        let changed = ui
-            .add(
-                egui::Slider::new(&mut kg, 0.0..=MAX_LOAD_KG.max(example.mass_kg))
-                    .step_by(1.0)
-                    .suffix(" kg")
-                    .text("load"),
-            )
-            .on_hover_text(format!("the example load is {:.0} kg", example.mass_kg))
-            .changed();
-        if changed {
+        let before = kg;
+        load_slider(ui, &mut kg, MAX_LOAD_KG.max(example.mass_kg), units);
+        ui.label(
+            egui::RichText::new(format!(
+                "the example load is {}",
+                units.say(example.mass_kg)
+            ))
+            .small(),
+        );
+        if kg != before {
             playback.load_kg = Some(kg);
         }
         if playback.load_kg.is_some() && ui.small_button("back to the example load").clicked() {

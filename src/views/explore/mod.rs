@@ -78,7 +78,7 @@ fn panels(
                  over the middle of the feet, as yours does.",
             );
             ui.separator();
-            tools.show(ui);
+            tools.show(ui, &mut view.units);
         });
     });
     let extras = VerdictExtras {
