@@ -36,6 +36,7 @@ pub fn build(launch: &Launch) -> App {
     if let Some((store, settings)) = remembered {
         app.insert_resource(crate::ui::TextScale::clamped(settings.text_scale));
         app.insert_resource(settings.units);
+        app.insert_resource(settings.panels.clone());
         app.insert_resource(settings);
         app.insert_resource(store);
         app.add_systems(Last, remember_settings);
@@ -345,7 +346,11 @@ fn remember_settings(
     window: Query<&Window, With<bevy::window::PrimaryWindow>>,
     state: Res<State<crate::options::ViewState>>,
     playback: Res<crate::drill::Playback>,
-    (text, units): (Res<crate::ui::TextScale>, Res<crate::options::Units>),
+    (text, units, panels): (
+        Res<crate::ui::TextScale>,
+        Res<crate::options::Units>,
+        Res<crate::settings::PanelLayout>,
+    ),
     time: Res<Time<Real>>,
     mut last_save: Local<(f32, bool)>,
 ) {
@@ -357,7 +362,8 @@ fn remember_settings(
         && settings.view == view
         && settings.drill.as_deref() == playback.drill.as_deref()
         && settings.text_scale == text.0
-        && settings.units == *units;
+        && settings.units == *units
+        && settings.panels == *panels;
     let t = time.elapsed_secs();
     // (when it last saved, whether saving is failing)
     let (last, failing) = &mut *last_save;
@@ -370,6 +376,7 @@ fn remember_settings(
     settings.drill.clone_from(&playback.drill);
     settings.text_scale = text.0;
     settings.units = *units;
+    settings.panels.clone_from(&panels);
     // Said once (a read-only or full config folder, storage blocked in the
     // browser), not every second; said again if it fails after working.
     match store.save(crate::settings::NAME, &*settings) {

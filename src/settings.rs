@@ -1,5 +1,5 @@
 //! Settings kept between runs: the window's size, the last view and drill,
-//! the text size, the units of loads.
+//! the text size, the units of loads, the side panels' widths.
 //! Kept in the platform's [`Store`](crate::store::Store): written
 //! atomically; a damaged file is set aside and reported.
 
@@ -20,6 +20,17 @@ pub struct Settings {
     pub text_scale: f32,
     /// Loads in kilograms or pounds.
     pub units: crate::options::Units,
+    /// The side panels as the learner left them: widths and folded ones.
+    pub panels: PanelLayout,
+}
+
+/// The side panels of a window big enough for them: the widths they were
+/// dragged to and the ones folded away, by panel id (`ui::side_panel`).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, bevy::prelude::Resource)]
+#[serde(default)]
+pub struct PanelLayout {
+    pub widths: std::collections::BTreeMap<String, f32>,
+    pub folded: std::collections::BTreeSet<String>,
 }
 
 impl Default for Settings {
@@ -31,6 +42,7 @@ impl Default for Settings {
             drill: None,
             text_scale: 1.0,
             units: crate::options::Units::Kg,
+            panels: PanelLayout::default(),
         }
     }
 }
@@ -67,6 +79,10 @@ mod tests {
             drill: Some("barbell-rdl".into()),
             text_scale: 1.3,
             units: crate::options::Units::Lb,
+            panels: PanelLayout {
+                widths: [("card".to_string(), 420.0)].into(),
+                folded: ["controls".to_string()].into(),
+            },
             ..Default::default()
         };
         store.save(NAME, &s).unwrap();

@@ -20,6 +20,7 @@ use bevy_egui::{
 use crate::options::Theme;
 use crate::theme;
 
+pub use crate::settings::PanelLayout;
 pub use picture::capturing;
 pub use viewport::ViewRect;
 
@@ -106,6 +107,7 @@ pub fn plugin(app: &mut App) {
         .init_resource::<ViewRect>()
         .init_resource::<TextScale>()
         .init_resource::<crate::options::Units>()
+        .init_resource::<PanelLayout>()
         .add_message::<crate::input::Action>();
     #[cfg(not(target_arch = "wasm32"))]
     app.add_systems(Update, text_size_keys);
@@ -118,10 +120,10 @@ pub fn plugin(app: &mut App) {
     app.add_systems(
         EguiPrimaryContextPass,
         (
-            (set_style.run_if(run_once), zoom_for_window)
+            (set_style.run_if(run_once), zoom_for_window, lend_layout)
                 .chain()
                 .in_set(UiPass::Style),
-            viewport::fit_camera_to_view.in_set(UiPass::View),
+            (take_back_layout, viewport::fit_camera_to_view).in_set(UiPass::View),
             notices::notice_banner.in_set(UiPass::Labels),
             help::help_window.in_set(UiPass::Labels),
         ),
@@ -230,9 +232,35 @@ pub enum Side {
     Right,
 }
 
-/// A side panel of `width` points. In a compact window it is folded away
-/// behind a button in its top corner (named `label`) and opens over the
-/// view when pressed; the content is only built while it shows.
+/// Where the side panels' layout waits in egui's memory for the frame's
+/// panels (`lend_layout`, `take_back_layout`).
+fn layout_key() -> egui::Id {
+    egui::Id::new("hinge panel layout")
+}
+
+/// The learner's panel layout, lent to the frame's panels.
+fn lend_layout(layout: Res<PanelLayout>, mut contexts: EguiContexts) -> Result {
+    let ctx = contexts.ctx_mut()?;
+    ctx.data_mut(|d| d.insert_temp(layout_key(), layout.clone()));
+    Ok(())
+}
+
+/// What the panels did to it (a drag, a fold), kept (and so saved).
+fn take_back_layout(mut layout: ResMut<PanelLayout>, mut contexts: EguiContexts) -> Result {
+    let ctx = contexts.ctx_mut()?;
+    if let Some(after) = ctx.data(|d| d.get_temp::<PanelLayout>(layout_key())) {
+        layout.set_if_neq(after);
+    }
+    Ok(())
+}
+
+/// A side panel of `width` points. In a window big enough for it the
+/// learner can drag its edge (0.7x to 1.8x, within 45% of the window) and
+/// fold it away with the arrow on the 3D view's edge, to give the figure
+/// the room; both are remembered. In a compact window, or folded, it waits
+/// behind a button in its top corner (named `label`): in a compact window
+/// that button opens it over the view, folded it docks it again. The
+/// content is only built while it shows.
 pub fn side_panel<R>(
     root: &mut egui::Ui,
     id: &'static str,
@@ -245,11 +273,84 @@ pub fn side_panel<R>(
     let panel = match side {
         Side::Left => egui::Panel::left(id),
         Side::Right => egui::Panel::right(id),
+    };
+    let mut layout: PanelLayout = ctx.data(|d| d.get_temp(layout_key())).unwrap_or_default();
+    let folded = layout.folded.contains(id);
+    if !compact(&ctx) && !folded {
+        let max = (width * 1.8)
+            .min(ctx.viewport_rect().width() * 0.45)
+            .max(width * 0.7);
+        let saved = layout.widths.get(id).copied().unwrap_or(width);
+        let shown = panel
+            .resizable(true)
+            .default_size(saved.clamp(width * 0.7, max))
+            .size_range(width * 0.7..=max)
+            .show(root, |ui| {
+                // The width the learner chose, whatever the content's.
+                ui.set_min_width(ui.available_width());
+                add(ui)
+            });
+        let rect = shown.response.rect;
+        if (rect.width() - saved).abs() > 1.0 {
+            layout.widths.insert(id.to_string(), rect.width().round());
+        }
+        let (pivot, at, arrow) = match side {
+            Side::Left => (
+                egui::Align2::LEFT_TOP,
+                rect.right_top() + egui::vec2(4.0, 4.0),
+                "◀",
+            ),
+            Side::Right => (
+                egui::Align2::RIGHT_TOP,
+                rect.left_top() + egui::vec2(-4.0, 4.0),
+                "▶",
+            ),
+        };
+        egui::Area::new(egui::Id::new((id, "fold")))
+            .fixed_pos(at)
+            .pivot(pivot)
+            .order(egui::Order::Foreground)
+            .show(&ctx, |ui| {
+                let button = egui::Button::new(egui::RichText::new(arrow).size(18.0))
+                    .min_size(egui::vec2(30.0, 30.0));
+                if ui
+                    .add(button)
+                    .on_hover_text(format!(
+                        "fold the {label} panel away (drag its edge to resize)"
+                    ))
+                    .clicked()
+                {
+                    layout.folded.insert(id.to_string());
+                }
+            });
+        ctx.data_mut(|d| d.insert_temp(layout_key(), layout));
+        return Some(shown.inner);
     }
-    .resizable(false);
-    if !compact(&ctx) {
-        return Some(panel.exact_size(width).show(root, add).inner);
+    if folded && !compact(&ctx) {
+        // Folded by the learner: its button docks it again.
+        let (anchor, offset) = match side {
+            Side::Left => (egui::Align2::LEFT_TOP, egui::vec2(4.0, 4.0)),
+            Side::Right => (egui::Align2::RIGHT_TOP, egui::vec2(-4.0, 4.0)),
+        };
+        egui::Area::new(egui::Id::new((id, "unfold")))
+            .anchor(anchor, offset)
+            .order(egui::Order::Foreground)
+            .show(&ctx, |ui| {
+                let button =
+                    egui::Button::new(egui::RichText::new(format!("☰ {label}")).size(21.0))
+                        .min_size(egui::vec2(48.0, 44.0));
+                if ui
+                    .add(button)
+                    .on_hover_text("show the panel again")
+                    .clicked()
+                {
+                    layout.folded.remove(id);
+                }
+            });
+        ctx.data_mut(|d| d.insert_temp(layout_key(), layout));
+        return None;
     }
+    let panel = panel.resizable(false);
     let key = egui::Id::new((id, "unfolded"));
     let mut open = ctx.data(|d| d.get_temp::<bool>(key)).unwrap_or(false);
     // On a phone held upright the two buttons would meet: the right one
@@ -374,7 +475,117 @@ fn prefill_glyphs(ctx: &egui::Context) {
 
 #[cfg(test)]
 mod tests {
-    use super::{TextScale, zoom_for};
+    use super::{PanelLayout, Side, TextScale, layout_key, root_ui, side_panel, zoom_for};
+    use bevy_egui::egui;
+
+    /// One 1280x720 frame of a view with a left panel, the layout lent as
+    /// the app lends it; what the panel left for the 3D view, and the
+    /// layout after.
+    fn panel_frame(
+        ctx: &egui::Context,
+        layout: &PanelLayout,
+        events: Vec<egui::Event>,
+    ) -> (Option<egui::Rect>, egui::Rect, PanelLayout) {
+        let input = egui::RawInput {
+            screen_rect: Some(egui::Rect::from_min_size(
+                egui::Pos2::ZERO,
+                egui::vec2(1280.0, 720.0),
+            )),
+            events,
+            ..Default::default()
+        };
+        let mut shown = None;
+        let mut left = egui::Rect::NOTHING;
+        ctx.data_mut(|d| d.insert_temp(layout_key(), layout.clone()));
+        let mut full = ctx.run_ui(input, |ui| {
+            let mut root = root_ui(ui.ctx(), "test");
+            shown = side_panel(&mut root, "controls", Side::Left, 330.0, "Controls", |ui| {
+                ui.label("sliders");
+                ui.max_rect()
+            });
+            left = root.available_rect_before_wrap();
+        });
+        full.textures_delta.clear();
+        let after = ctx
+            .data(|d| d.get_temp::<PanelLayout>(layout_key()))
+            .unwrap();
+        (shown, left, after)
+    }
+
+    fn click(at: egui::Pos2) -> Vec<Vec<egui::Event>> {
+        let button = |pressed| egui::Event::PointerButton {
+            pos: at,
+            button: egui::PointerButton::Primary,
+            pressed,
+            modifiers: Default::default(),
+        };
+        vec![
+            vec![egui::Event::PointerMoved(at)],
+            vec![button(true)],
+            vec![button(false)],
+        ]
+    }
+
+    /// On a laptop the learner folds a side panel away to give the figure
+    /// the room (the arrow on the 3D view's edge), docks it again with its
+    /// button, and a width they dragged it to is used next time.
+    #[test]
+    fn a_side_panel_folds_away_docks_again_and_keeps_its_width() {
+        let ctx = egui::Context::default();
+        let mut layout = PanelLayout::default();
+        let (shown, view, after) = panel_frame(&ctx, &layout, vec![]);
+        assert!(shown.is_some());
+        assert!((view.left() - 330.0).abs() < 12.0, "{view:?}");
+        assert_eq!(after, layout, "nothing changed, nothing to save");
+        // The fold arrow sits just right of the panel, at the top.
+        for events in click(egui::pos2(view.left() + 18.0, 19.0)) {
+            layout = panel_frame(&ctx, &layout, events).2;
+        }
+        assert!(layout.folded.contains("controls"), "{layout:?}");
+        let (shown, view, _) = panel_frame(&ctx, &layout, vec![]);
+        assert!(shown.is_none());
+        assert!(
+            view.left() < 1.0,
+            "the 3D view takes the whole width: {view:?}"
+        );
+        // "☰ Controls" in the corner docks it again.
+        for events in click(egui::pos2(30.0, 26.0)) {
+            layout = panel_frame(&ctx, &layout, events).2;
+        }
+        assert!(layout.folded.is_empty(), "{layout:?}");
+        // Dragging its edge 100 points to the right widens it, and the
+        // width is kept.
+        let (_, view, _) = panel_frame(&ctx, &layout, vec![]);
+        let edge = egui::pos2(view.left(), 400.0);
+        let to = edge + egui::vec2(100.0, 0.0);
+        let press = |pos, pressed| egui::Event::PointerButton {
+            pos,
+            button: egui::PointerButton::Primary,
+            pressed,
+            modifiers: Default::default(),
+        };
+        for events in [
+            vec![egui::Event::PointerMoved(edge)],
+            vec![press(edge, true)],
+            vec![egui::Event::PointerMoved(edge + egui::vec2(50.0, 0.0))],
+            vec![egui::Event::PointerMoved(to)],
+            vec![press(to, false)],
+            vec![],
+        ] {
+            layout = panel_frame(&ctx, &layout, events).2;
+        }
+        let kept = layout.widths.get("controls").copied().unwrap_or_default();
+        assert!((kept - 430.0).abs() < 15.0, "dragged to {kept}: {layout:?}");
+        // A width kept from before (a drag in an earlier run) is used, within bounds.
+        let ctx = egui::Context::default();
+        layout.widths.insert("controls".into(), 450.0);
+        let (_, view, _) = panel_frame(&ctx, &layout, vec![]);
+        assert!((view.left() - 450.0).abs() < 12.0, "{view:?}");
+        let ctx = egui::Context::default();
+        layout.widths.insert("controls".into(), 5000.0);
+        let (_, view, _) = panel_frame(&ctx, &layout, vec![]);
+        assert!(view.left() <= 1280.0 * 0.45 + 12.0, "{view:?}");
+    }
 
     #[test]
     fn the_text_size_moves_in_tenths_and_stays_readable() {
