@@ -335,12 +335,14 @@ pub fn view_tabs(ui: &mut egui::Ui, view: ViewState, panels: &mut super::ViewUi)
     panels.actions.write_batch(clicked);
 }
 
-/// Under the view tabs: presenting, full screen, help, a picture.
-pub const VIEW_ACTIONS: [(&str, Action); 4] = [
+/// Under the view tabs: presenting, full screen, help, a picture, the
+/// next camera view.
+pub const VIEW_ACTIONS: [(&str, Action); 5] = [
     ("▶ Present", Action::TogglePresent),
     ("Full screen", Action::ToggleFullscreen),
     ("Help", Action::ToggleHelp),
     ("Save picture", Action::SavePicture),
+    ("Camera view", Action::NextCamera),
 ];
 
 /// Presenter mode's own buttons under the caption: a tablet with no
@@ -350,6 +352,13 @@ pub const PRESENT_ACTIONS: [(&str, Action); 3] = [
     ("◀ Previous", Action::PreviousDrill),
     ("⏸ Pause", Action::PlayPause),
     ("Next ▶", Action::NextDrill),
+];
+
+/// Presenting, after the common row: the next camera view, and in a
+/// comparison the next fault (so a tablet reaches every presenter key).
+pub const PRESENT_MORE_ACTIONS: [(&str, Action); 2] = [
+    ("Camera", Action::NextCamera),
+    ("Next fault", Action::NextFault),
 ];
 
 /// The projected group quiz's own buttons: back, reveal then next.
@@ -526,11 +535,12 @@ mod tests {
     /// nothing when not.
     #[test]
     fn every_on_screen_button_sends_its_keys_action() {
-        let rows: [&[(&str, Action)]; 4] = [
+        let rows: [&[(&str, Action)]; 5] = [
             &VIEW_ACTIONS,
             &PRESENT_ACTIONS,
             &GROUP_QUIZ_ACTIONS,
             &PROJECTED_ACTIONS,
+            &PRESENT_MORE_ACTIONS,
         ];
         for row in rows {
             let ctx = egui::Context::default();
@@ -571,6 +581,7 @@ mod tests {
             .iter()
             .chain(PRESENT_ACTIONS.iter())
             .chain(PROJECTED_ACTIONS.iter())
+            .chain(PRESENT_MORE_ACTIONS.iter())
             .map(|&(_, a)| a)
             .collect();
         for a in [
@@ -582,6 +593,9 @@ mod tests {
             Action::NextDrill,
             Action::PreviousDrill,
             Action::PlayPause,
+            Action::NextCamera,
+            Action::NextFault,
+            Action::SavePicture,
         ] {
             assert!(on_screen.contains(&a), "{a:?} has no button");
         }

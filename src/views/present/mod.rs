@@ -18,7 +18,9 @@ use crate::pose::Role;
 use crate::stage::camera::{HOME_DISTANCE_M, HOME_TARGET_Y_M, Orbit, fit_distance};
 use crate::stage::figure::Catalogue;
 use crate::theme;
-use crate::ui::widgets::{PRESENT_ACTIONS, PROJECTED_ACTIONS, action_buttons};
+use crate::ui::widgets::{
+    PRESENT_ACTIONS, PRESENT_MORE_ACTIONS, PROJECTED_ACTIONS, action_buttons,
+};
 use crate::ui::{Projection, UiPass, ViewRect, ViewUi, projecting};
 
 pub fn plugin(app: &mut App) {
@@ -268,6 +270,13 @@ fn present_ui(
                 );
                 action_buttons(ui, &buttons, 20.0, Some((fg, bg)), &mut clicked);
                 action_buttons(ui, &PROJECTED_ACTIONS, 20.0, Some((fg, bg)), &mut clicked);
+                // After Leave, so the common buttons keep their places.
+                let more: &[(&str, Action)] = if roles.iter().any(|r| *r != Role::Correct) {
+                    &PRESENT_MORE_ACTIONS
+                } else {
+                    &PRESENT_MORE_ACTIONS[..1]
+                };
+                action_buttons(ui, more, 20.0, Some((fg, bg)), &mut clicked);
                 plan_picker(ui, plan.as_deref(), &mut commands);
             });
             view.actions.write_batch(clicked);
