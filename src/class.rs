@@ -85,13 +85,7 @@ struct Stage<'w> {
 
 fn apply_step(run: Res<PlanRun>, mut stage: Stage) {
     let step = run.current();
-    stage.next.set(match step.view {
-        StepView::Explore => ViewState::Explore,
-        StepView::Compare => ViewState::Compare,
-        StepView::Drills => ViewState::Drills,
-        StepView::Quiz => ViewState::Quiz,
-        StepView::Handout => ViewState::Handout,
-    });
+    stage.next.set(step.view.into());
     match &step.drill {
         Some(id) if stage.playback.drill.as_deref() != Some(id.as_str()) => {
             stage.playback.start(id);

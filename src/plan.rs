@@ -29,6 +29,19 @@ pub enum StepView {
     Handout,
 }
 
+impl From<StepView> for crate::options::ViewState {
+    fn from(v: StepView) -> Self {
+        use crate::options::ViewState;
+        match v {
+            StepView::Explore => ViewState::Explore,
+            StepView::Compare => ViewState::Compare,
+            StepView::Drills => ViewState::Drills,
+            StepView::Quiz => ViewState::Quiz,
+            StepView::Handout => ViewState::Handout,
+        }
+    }
+}
+
 /// One step of a class.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -230,7 +230,7 @@ fn presenting_ends_a_lesson_in_progress() {
 /// Up. Out of presenter mode the clicker changes the drill again.
 #[test]
 fn the_clicker_runs_every_shipped_class_plan_to_its_end() {
-    use hinge::plan::{PlanRun, Plans, StepView};
+    use hinge::plan::{PlanRun, Plans};
     use hinge::views::quiz::session::QuizSession;
     let plans = Plans::builtin();
     assert!(plans.problems.is_empty(), "{:?}", plans.problems);
@@ -246,14 +246,7 @@ fn the_clicker_runs_every_shipped_class_plan_to_its_end() {
         for (i, step) in plan.steps.iter().enumerate() {
             let at = format!("{} step {}", plan.id, i + 1);
             assert_eq!(app.world().resource::<PlanRun>().step, i, "{at}");
-            let want = match step.view {
-                StepView::Explore => ViewState::Explore,
-                StepView::Compare => ViewState::Compare,
-                StepView::Drills => ViewState::Drills,
-                StepView::Quiz => ViewState::Quiz,
-                StepView::Handout => ViewState::Handout,
-            };
-            assert_eq!(view(&app), want, "{at}");
+            assert_eq!(view(&app), ViewState::from(step.view), "{at}");
             if let Some(d) = &step.drill {
                 assert_eq!(drill(&app).as_deref(), Some(d.as_str()), "{at}");
             }

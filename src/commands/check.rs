@@ -40,55 +40,38 @@ pub fn check_content(dir: Option<&std::path::Path>) -> Vec<ContentError> {
         None => Library::builtin().clone(),
         Some(d) => {
             let folder = d.join("drills");
-            let mut files: Vec<std::path::PathBuf> = match std::fs::read_dir(&folder) {
-                Ok(entries) => entries
-                    .filter_map(|e| e.ok().map(|e| e.path()))
-                    .filter(|p| p.to_string_lossy().ends_with(".drill.ron"))
-                    .collect(),
-                Err(e) => {
-                    errors.push(ContentError::whole_file(
-                        folder.display(),
-                        format!("cannot read the drills folder: {e}"),
-                    ));
-                    Vec::new()
-                }
-            };
-            files.sort();
-            let mut texts = Vec::new();
-            for path in files {
-                match std::fs::read_to_string(&path) {
-                    Ok(t) => texts.push((path.display().to_string(), t)),
-                    Err(e) => errors.push(ContentError::whole_file(
-                        path.display(),
-                        format!("cannot read: {e}"),
-                    )),
-                }
+            if let Err(e) = std::fs::read_dir(&folder) {
+                errors.push(ContentError::whole_file(
+                    folder.display(),
+                    format!("cannot read the drills folder: {e}"),
+                ));
             }
+            let texts = read_folder(&folder, ".drill.ron", &mut errors);
             Library::from_texts(
                 texts.iter().map(|(f, t)| (f.clone(), t.as_str())),
                 &thresholds,
             )
         }
     };
-    let quiz_files: Vec<(String, String)> = match dir {
-        None => crate::content::builtin::QUIZZES
-            .iter()
-            .map(|(id, text)| (format!("quiz/{id}.quiz.ron"), text.to_string()))
-            .collect(),
-        Some(d) => read_folder(&d.join("quiz"), ".quiz.ron", &mut errors),
-    };
+    let quiz_files = content_files(
+        dir,
+        "quiz",
+        ".quiz.ron",
+        crate::content::builtin::QUIZZES,
+        &mut errors,
+    );
     let bank = crate::quiz::QuizBank::from_texts(
         quiz_files.iter().map(|(f, t)| (f.clone(), t.as_str())),
         &library,
         &thresholds,
     );
-    let plan_files: Vec<(String, String)> = match dir {
-        None => crate::content::builtin::PLANS
-            .iter()
-            .map(|(id, text)| (format!("plans/{id}.plan.ron"), text.to_string()))
-            .collect(),
-        Some(d) => read_folder(&d.join("plans"), ".plan.ron", &mut errors),
-    };
+    let plan_files = content_files(
+        dir,
+        "plans",
+        ".plan.ron",
+        crate::content::builtin::PLANS,
+        &mut errors,
+    );
     let plans = crate::plan::Plans::from_texts(
         plan_files.iter().map(|(f, t)| (f.clone(), t.as_str())),
         &library,
@@ -98,6 +81,24 @@ pub fn check_content(dir: Option<&std::path::Path>) -> Vec<ContentError> {
     errors.extend(bank.problems);
     errors.extend(plans.problems);
     errors
+}
+
+/// The files of one kind of content: `dir/folder/*SUFFIX`, or the built-in
+/// ones named as if they were there.
+fn content_files(
+    dir: Option<&std::path::Path>,
+    folder: &str,
+    suffix: &str,
+    builtin: &[(&str, &str)],
+    errors: &mut Vec<ContentError>,
+) -> Vec<(String, String)> {
+    match dir {
+        None => builtin
+            .iter()
+            .map(|(id, text)| (format!("{folder}/{id}{suffix}"), text.to_string()))
+            .collect(),
+        Some(d) => read_folder(&d.join(folder), suffix, errors),
+    }
 }
 
 /// The `*SUFFIX` files of a folder, read in name order; a missing folder

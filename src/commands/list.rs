@@ -17,12 +17,7 @@ pub fn run_list(args: &ListArgs, out: &mut dyn Write) -> Result<(), Failure> {
         ListWhat::Faults => {
             let catalogue = FaultCatalogue::builtin();
             if args.json {
-                let text =
-                    serde_json::to_string_pretty(&catalogue.faults).map_err(|e| Failure {
-                        message: e.to_string(),
-                        code: 1,
-                    })?;
-                writeln!(out, "{text}").map_err(io)?;
+                print_json(out, &catalogue.faults)?;
             } else {
                 for f in &catalogue.faults {
                     writeln!(out, "{:<22} {}: {}", f.id.id(), f.name, f.cue).map_err(io)?;
@@ -33,11 +28,7 @@ pub fn run_list(args: &ListArgs, out: &mut dyn Write) -> Result<(), Failure> {
         ListWhat::Drills => {
             let library = Library::builtin();
             if args.json {
-                let text = serde_json::to_string_pretty(&library.drills).map_err(|e| Failure {
-                    message: e.to_string(),
-                    code: 1,
-                })?;
-                writeln!(out, "{text}").map_err(io)?;
+                print_json(out, &library.drills)?;
             } else {
                 let mut level = None;
                 for d in &library.drills {
@@ -53,11 +44,7 @@ pub fn run_list(args: &ListArgs, out: &mut dyn Write) -> Result<(), Failure> {
         ListWhat::Plans => {
             let plans = crate::plan::Plans::builtin();
             if args.json {
-                let text = serde_json::to_string_pretty(&plans.plans).map_err(|e| Failure {
-                    message: e.to_string(),
-                    code: 1,
-                })?;
-                writeln!(out, "{text}").map_err(io)?;
+                print_json(out, &plans.plans)?;
             } else {
                 for p in &plans.plans {
                     writeln!(
@@ -106,11 +93,7 @@ pub fn run_list(args: &ListArgs, out: &mut dyn Write) -> Result<(), Failure> {
                         })
                     })
                     .collect();
-                let text = serde_json::to_string_pretty(&quizzes).map_err(|e| Failure {
-                    message: e.to_string(),
-                    code: 1,
-                })?;
-                writeln!(out, "{text}").map_err(io)?;
+                print_json(out, &quizzes)?;
             } else {
                 for quiz in &bank.quizzes {
                     writeln!(out, "{} ({}): {}", quiz.title, quiz.id, quiz.summary).map_err(io)?;
@@ -132,4 +115,16 @@ pub fn run_list(args: &ListArgs, out: &mut dyn Write) -> Result<(), Failure> {
             Ok(())
         }
     }
+}
+
+/// A value as pretty JSON on `out`.
+fn print_json(out: &mut dyn Write, value: &impl serde::Serialize) -> Result<(), Failure> {
+    let text = serde_json::to_string_pretty(value).map_err(|e| Failure {
+        message: e.to_string(),
+        code: 1,
+    })?;
+    writeln!(out, "{text}").map_err(|e| Failure {
+        message: format!("cannot write the output: {e}"),
+        code: 1,
+    })
 }
