@@ -8,12 +8,15 @@ use std::path::Path;
 
 fn main() {
     let out = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
+    // Read when the script runs, not when it was compiled: a compiled build
+    // script is reused for a checkout in another folder.
+    let root = std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR");
     for (folder, suffix, name) in [
         ("assets/drills", ".drill.ron", "drills.rs"),
         ("assets/plans", ".plan.ron", "plans.rs"),
     ] {
         println!("cargo:rerun-if-changed={folder}");
-        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join(folder);
+        let dir = Path::new(&root).join(folder);
         let mut ids: Vec<String> = std::fs::read_dir(&dir)
             .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
             .filter_map(|e| e.ok()?.file_name().into_string().ok())

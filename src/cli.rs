@@ -54,6 +54,12 @@ pub enum Command {
         #[arg(long, default_value = "1280x720", value_parser = parse_size)]
         size: (u32, u32),
     },
+    /// Render a side photo of the mannequin in a pose, with no panels or
+    /// overlays, and write beside it the marks of its joints as projected
+    /// to the picture's pixels (`PHOTO.hinge-marks.ron`, which the photo
+    /// view reads): synthetic learners' photos (for developers and tests).
+    #[command(name = "gen-photo", hide = true)]
+    GenPhoto(GenPhotoArgs),
     /// Write the built-in mannequin model (for developers).
     #[command(name = "gen-mannequin", hide = true)]
     GenMannequin {
@@ -167,6 +173,27 @@ pub struct ShotArgs {
     pub time: f32,
     #[command(flatten)]
     pub view: ViewOptions,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct GenPhotoArgs {
+    /// Where to write the PNG.
+    #[arg(long)]
+    pub out: std::path::PathBuf,
+    /// Picture size, WIDTHxHEIGHT (a phone's portrait photo by default).
+    #[arg(long, default_value = "900x1200", value_parser = parse_size)]
+    pub size: (u32, u32),
+    /// The camera's turn from side-on, degrees (a learner's photo is seldom square).
+    #[arg(long, default_value_t = 0.0, allow_negative_numbers = true)]
+    pub yaw: f32,
+    /// The camera's height above the hips' level, as a pitch in degrees.
+    #[arg(long, default_value_t = 0.0, allow_negative_numbers = true)]
+    pub pitch: f32,
+    /// The camera's distance from the figure, metres.
+    #[arg(long, default_value_t = 3.5)]
+    pub distance: f32,
+    #[command(flatten)]
+    pub pose: PoseArgs,
 }
 
 #[derive(Debug, Clone, Args)]

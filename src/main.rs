@@ -147,6 +147,32 @@ fn main() -> ExitCode {
             }
             run_soak(args)
         }
+        Some(Command::GenPhoto(args)) => {
+            if let Some(code) = rerun_under_xvfb(args.size) {
+                return code;
+            }
+            match args
+                .pose
+                .request()
+                .and_then(|r| r.validate().map(|()| r).map_err(Failure::from))
+            {
+                Err(f) => Err(f),
+                Ok(request) => {
+                    let camera = hinge::tools::subject::Viewpoint {
+                        yaw_deg: args.yaw,
+                        pitch_deg: args.pitch,
+                        distance_m: args.distance,
+                    };
+                    match hinge::tools::subject::run(request, camera, args.out.clone(), args.size) {
+                        bevy::app::AppExit::Success => Ok(()),
+                        bevy::app::AppExit::Error(_) => Err(Failure {
+                            message: "the photo could not be made".into(),
+                            code: 1,
+                        }),
+                    }
+                }
+            }
+        }
         Some(Command::GenMannequin { out }) => {
             let bytes = hinge::mannequin::generate::mannequin_glb();
             std::fs::write(out, &bytes)

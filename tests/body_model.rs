@@ -815,8 +815,8 @@ proptest! {
 /// A side photo of a solved figure: its landmarks projected to pixels
 /// (`scale` pixels a metre, the floor at y = 900, facing `face`).
 fn photo_of(s: &hinge::body::SolvedBody, scale: f32, face: f32) -> hinge::coach::photo::Marks {
-    use hinge::coach::photo::{Landmark, model_marks};
-    let mut m = model_marks(s);
+    use hinge::coach::photo::{Landmark, PHOTO_DISTANCE_M, seen_marks};
+    let mut m = seen_marks(s, PHOTO_DISTANCE_M);
     for l in Landmark::ALL {
         if let Some(p) = m.get(l) {
             m.set(

@@ -281,36 +281,65 @@ pub fn angles(m: &Marks) -> Result<PhotoAngles, Vec<String>> {
 /// The landmarks of a solved body as a side photo would show them (figure
 /// space, forward = +z, up = +y): the same points a learner marks.
 pub fn model_marks(s: &SolvedBody) -> Marks {
-    let sag = |j: Joint| {
-        let v = s.joint(j);
-        Vec2::new(v.z, -v.y)
-    };
+    let mut marks = Marks::default();
+    for (l, v) in model_points(s, false) {
+        marks.set(l, Some(Vec2::new(v.z, -v.y)));
+    }
+    marks
+}
+
+/// How far from the learner the view asks for the photo to be taken, and
+/// at what height: about 3 m away, level with the hips.
+pub const PHOTO_DISTANCE_M: f32 = 3.0;
+
+/// The landmarks as a phone `distance_m` from the learner's side sees
+/// them, level with the hips and aimed at them: the near side's joints
+/// (a hip, a shoulder) are nearer the phone than the middle of the back
+/// and are drawn a little further from the picture's centre. A lower-back
+/// curve is read from three marks a hand's width apart, so this matters:
+/// fitted with the flat projection (`model_marks`), a 35° rounded back
+/// photographed from 3.5 m read 25° (`hinge gen-photo`, tests/render.rs).
+pub fn seen_marks(s: &SolvedBody, distance_m: f32) -> Marks {
+    let hip = s.joint(Joint::HipL);
+    let aim = Vec2::new(0.0, hip.y);
+    let mut marks = Marks::default();
+    for (l, v) in model_points(s, false) {
+        let nearer = v.x.abs().min(distance_m * 0.5);
+        let p = aim + (Vec2::new(v.z, v.y) - aim) * (distance_m / (distance_m - nearer));
+        marks.set(l, Some(Vec2::new(p.x, -p.y)));
+    }
+    marks
+}
+
+/// The landmarks of a solved body in figure space, on its left side or
+/// (`right`) its right one: what a camera on that side sees and a learner
+/// marks (the ear a third of the way up the head, the small of the back on
+/// the skin behind the middle of the lumbar spine).
+pub fn model_points(s: &SolvedBody, right: bool) -> [(Landmark, glam::Vec3); 8] {
+    let side = |l: Joint, r: Joint| s.joint(if right { r } else { l });
     let ear = {
         let base = s.joint(Joint::HeadBase);
         let top = s.joint(Joint::Vertex);
-        let v = base + (top - base) * 0.35;
-        Vec2::new(v.z, -v.y)
+        base + (top - base) * 0.35
     };
-    // The small of the back: the skin behind the middle of the lumbar spine.
     let low_back = {
         let l5 = s.joint(Joint::L5S1);
         let t12 = s.joint(Joint::T12);
         let mid = (l5 + t12) * 0.5;
         let along = (t12 - l5).normalize_or(glam::Vec3::Y);
         let front = glam::Vec3::new(0.0, -along.z, along.y);
-        let v = mid - front * (0.5 * s.body.trunk_depth_m * 0.8);
-        Vec2::new(v.z, -v.y)
+        mid - front * (0.5 * s.body.trunk_depth_m * 0.8)
     };
-    Marks {
-        ankle: Some(sag(Joint::AnkleL)),
-        knee: Some(sag(Joint::KneeL)),
-        hip: Some(sag(Joint::HipL)),
-        shoulder: Some(sag(Joint::ShoulderL)),
-        ear: Some(ear),
-        toe: Some(sag(Joint::ToeL)),
-        heel: Some(sag(Joint::HeelL)),
-        low_back: Some(low_back),
-    }
+    [
+        (Landmark::Ankle, side(Joint::AnkleL, Joint::AnkleR)),
+        (Landmark::Knee, side(Joint::KneeL, Joint::KneeR)),
+        (Landmark::Hip, side(Joint::HipL, Joint::HipR)),
+        (Landmark::Shoulder, side(Joint::ShoulderL, Joint::ShoulderR)),
+        (Landmark::Ear, ear),
+        (Landmark::Toe, side(Joint::ToeL, Joint::ToeR)),
+        (Landmark::Heel, side(Joint::HeelL, Joint::HeelR)),
+        (Landmark::LowBack, low_back),
+    ]
 }
 
 /// The learner's pose on the body model: knee, hip, lower back and neck
@@ -341,7 +370,7 @@ pub fn fit(m: &Marks, base: &PoseRequest) -> Result<PhotoPose, Vec<String>> {
     // converges in a handful of rounds; 12 is plenty.
     for _ in 0..12 {
         let s = solve(&r);
-        let got = angles(&model_marks(&s))?;
+        let got = angles(&seen_marks(&s, PHOTO_DISTANCE_M))?;
         let p = &mut r.pose;
         p.knee_deg = ranges::KNEE.clamp(p.knee_deg + (want.knee_deg - got.knee_deg));
         p.hip_deg = ranges::HIP.clamp(p.hip_deg + (want.hip_trunk_deg - got.hip_trunk_deg));
@@ -373,6 +402,23 @@ pub fn fit(m: &Marks, base: &PoseRequest) -> Result<PhotoPose, Vec<String>> {
         request: r,
         not_judged,
     })
+}
+
+/// What a photo's verdict should be read with: a camera above the hips
+/// looks down on the near shoulder and hip, which then sit lower against
+/// the small of the back (a midline mark) and read as a rounder back and a
+/// lifted chin. Measured with `hinge gen-photo` (1.60 m, knee 25°, hip
+/// 95°, straight back, 3 m away): side-on at hip height it read 0.1° of
+/// lumbar flexion and 0.7° of neck; from 5° above (26 cm higher) 8.6° and
+/// -13°, from 10° above 16.9° and -26°, both then called faults.
+pub fn caveat(v: &Verdict) -> Option<&'static str> {
+    v.faults
+        .iter()
+        .any(|f| matches!(f, Fault::RoundedBack | Fault::ChinUp))
+        .then_some(
+            "a photo from above the hips makes the back look rounder and the chin higher: \
+             if the phone was not at hip height, take it again",
+        )
 }
 
 /// The coach's verdict on a photo: the same rules as the mannequin's, with

@@ -76,6 +76,7 @@ pub fn run_photo(args: &PhotoArgs, out: &mut dyn Write) -> Result<(), Failure> {
     let fitted =
         fit(&marks, &base).map_err(|e| Failure::usage(format!("--points: {}", e.join("; "))))?;
     let v = verdict(&fitted, &marks, &thresholds);
+    let caveat = crate::coach::photo::caveat(&v);
     let catalogue = FaultCatalogue::builtin();
     let report = PoseReport::new(&fitted.request, &v, &catalogue);
     let io = |e: std::io::Error| Failure {
@@ -98,6 +99,7 @@ pub fn run_photo(args: &PhotoArgs, out: &mut dyn Write) -> Result<(), Failure> {
             "low_back_deg": a.low_back_bend_deg.map(tenth),
         });
         json["not_judged"] = serde_json::json!(fitted.not_judged);
+        json["caveat"] = serde_json::json!(caveat);
         let text = serde_json::to_string_pretty(&json).map_err(|e| Failure {
             message: e.to_string(),
             code: 1,
@@ -114,6 +116,9 @@ pub fn run_photo(args: &PhotoArgs, out: &mut dyn Write) -> Result<(), Failure> {
     write!(out, "{}", describe(&v, &report)).map_err(io)?;
     for n in &fitted.not_judged {
         writeln!(out, "Not judged: {n}.").map_err(io)?;
+    }
+    if let Some(c) = caveat {
+        writeln!(out, "Note: {c}.").map_err(io)?;
     }
     writeln!(out, "(Angles hold only for a photo taken side-on.)").map_err(io)?;
     Ok(())

@@ -226,7 +226,7 @@ fn turn_with_stick(stick: Res<Stick>, time: Res<Time>, mut orbit: ResMut<Orbit>)
     orbit.pitch_deg = (orbit.pitch_deg + stick.0.y * 60.0 * dt).clamp(-10.0, 80.0);
 }
 
-fn place_camera(orbit: Res<Orbit>, mut camera: Query<&mut Transform, With<StageCamera>>) {
+pub fn place_camera(orbit: Res<Orbit>, mut camera: Query<&mut Transform, With<StageCamera>>) {
     if !orbit.is_changed() {
         return;
     }

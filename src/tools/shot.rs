@@ -21,6 +21,11 @@ impl PendingShot {
             requested: false,
         }
     }
+
+    /// Whether the picture has been asked for (this frame's is the one).
+    pub fn requested(&self) -> bool {
+        self.requested
+    }
 }
 
 /// Frames to let lighting, shadows and the UI settle after the model is ready.
@@ -86,7 +91,7 @@ fn track_scene_ready(
     scene.streak = if ready { scene.streak + 1 } else { 0 };
 }
 
-fn take_shot_when_ready(
+pub(crate) fn take_shot_when_ready(
     mut commands: Commands,
     mut shot: ResMut<PendingShot>,
     mut time: ResMut<Time<Virtual>>,

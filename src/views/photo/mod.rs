@@ -221,8 +221,12 @@ fn load_photo(mut check: ResMut<PhotoCheck>) {
 }
 
 fn read_kept(photo: &Path) -> Option<Marks> {
-    let text = std::fs::read_to_string(kept_path(photo)).ok()?;
-    let kept: KeptMarks = ron::from_str(&text).ok()?;
+    parse_kept(&std::fs::read_to_string(kept_path(photo)).ok()?)
+}
+
+/// Marks from a kept file's text (unknown landmark names are skipped).
+fn parse_kept(text: &str) -> Option<Marks> {
+    let kept: KeptMarks = ron::from_str(text).ok()?;
     let mut marks = Marks::default();
     for (name, (x, y)) in kept.points {
         if let Some(l) = Landmark::from_id(&name) {
@@ -237,25 +241,31 @@ fn keep_marks(check: &mut PhotoCheck) {
     let Some(path) = check.path.clone() else {
         return;
     };
+    check.message = Some(match write_kept(&path, &check.marks) {
+        Ok(out) => format!("marks kept in {}", out.display()),
+        Err(e) => format!("the marks could not be kept: {e}"),
+    });
+}
+
+/// Write a photo's marks beside it (`PHOTO.hinge-marks.ron`), atomically,
+/// where the photo view finds them when the photo is opened again.
+pub fn write_kept(photo: &Path, marks: &Marks) -> Result<PathBuf, String> {
+    let out = kept_path(photo);
+    crate::store::write_atomic(&out, kept_text(marks).as_bytes())
+        .map(|()| out.clone())
+        .map_err(|e| format!("{}: {e}", out.display()))
+}
+
+/// The marks as the kept file holds them.
+fn kept_text(marks: &Marks) -> String {
     let kept = KeptMarks {
         version: 1,
         points: ORDER
             .iter()
-            .filter_map(|l| {
-                check
-                    .marks
-                    .get(*l)
-                    .map(|p| (l.id().to_string(), (p.x, p.y)))
-            })
+            .filter_map(|l| marks.get(*l).map(|p| (l.id().to_string(), (p.x, p.y))))
             .collect(),
     };
-    let out = kept_path(&path);
-    let text =
-        ron::ser::to_string_pretty(&kept, ron::ser::PrettyConfig::default()).unwrap_or_default();
-    check.message = Some(match crate::store::write_atomic(&out, text.as_bytes()) {
-        Ok(()) => format!("marks kept in {}", out.display()),
-        Err(e) => format!("the marks could not be kept in {}: {e}", out.display()),
-    });
+    ron::ser::to_string_pretty(&kept, ron::ser::PrettyConfig::default()).unwrap_or_default()
 }
 
 /// The learner's figure, in the photo's pose.
@@ -347,8 +357,10 @@ fn judge_marks(
         return;
     }
     let t = thresholds.0.preset_or_default("rdl");
-    let result = fit(&check.marks, &controls.request).map(|p| {
+    let result = fit(&check.marks, &controls.request).map(|mut p| {
         let v = verdict(&p, &check.marks, &t);
+        p.not_judged
+            .extend(crate::coach::photo::caveat(&v).map(str::to_string));
         (p, v)
     });
     if let Ok((p, _)) = &result {

@@ -53,8 +53,9 @@ pub(super) fn panels(
 fn photo_area(ui: &mut egui::Ui, check: &mut PhotoCheck) {
     let Some(texture) = check.texture.clone() else {
         ui.label(
-            "Take a photo from the side at the bottom of your hinge, the whole body \
-             in the picture, then drop it on this window (or start the tutor with \
+            "Have a friend take a photo from your side at the bottom of your hinge: \
+             the phone at the height of your hips, about 3 m away, your whole body \
+             in the picture. Then drop it on this window (or start the tutor with \
              --photo FILE). It stays on this computer.",
         );
         if let Some(m) = &check.message {
@@ -130,7 +131,14 @@ fn draw_marks(painter: &egui::Painter, check: &PhotoCheck, to_screen: &dyn Fn(Ve
     let hip = theme::to_egui(theme::palette::HIP);
     line(Landmark::Ankle, Landmark::Knee, knee);
     line(Landmark::Knee, Landmark::Hip, hip);
-    line(Landmark::Hip, Landmark::Shoulder, hip);
+    // The back as marked: through the small of the back when it is, so a
+    // rounded back shows as a bend.
+    if m.low_back.is_some() {
+        line(Landmark::Hip, Landmark::LowBack, hip);
+        line(Landmark::LowBack, Landmark::Shoulder, hip);
+    } else {
+        line(Landmark::Hip, Landmark::Shoulder, hip);
+    }
     line(Landmark::Shoulder, Landmark::Ear, hip);
     line(Landmark::Heel, Landmark::Toe, knee);
     for l in ORDER {
@@ -142,13 +150,16 @@ fn draw_marks(painter: &egui::Painter, check: &PhotoCheck, to_screen: &dyn Fn(Ve
                 theme::TOUCH_EGUI,
                 egui::Stroke::new(2.0, egui::Color32::BLACK),
             );
-            painter.text(
-                at + egui::vec2(12.0, -12.0),
-                egui::Align2::LEFT_BOTTOM,
+            // On a chip: readable on a white wall and on a dark floor.
+            let g = painter.layout_no_wrap(
                 l.id().replace('_', " "),
-                egui::FontId::proportional(15.0),
+                egui::FontId::proportional(14.0),
                 egui::Color32::WHITE,
             );
+            let pos = at + egui::vec2(11.0, -11.0 - g.size().y);
+            let r = egui::Rect::from_min_size(pos, g.size()).expand(2.0);
+            painter.rect_filled(r, 3.0, egui::Color32::from_black_alpha(170));
+            painter.galley(pos, g, egui::Color32::WHITE);
         }
     }
     if let Some(Ok((p, _))) = &check.result {
