@@ -51,15 +51,7 @@ pub fn run(request: PoseRequest, camera: Viewpoint, out: PathBuf, size: (u32, u3
     super::shot::attach(&mut app, &launch);
     // No egui: no panels, labels or badges, only the stage.
     app.add_systems(PostStartup, put_away_ui);
-    app.insert_resource(crate::overlay::Overlays {
-        angles: false,
-        lines: false,
-        centre_of_mass: false,
-        dowel: false,
-        hip_path: false,
-        back_load: false,
-        loads: false,
-    });
+    app.insert_resource(crate::overlay::Overlays::NONE);
     app.insert_resource(PoseControls {
         request,
         ..Default::default()
