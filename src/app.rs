@@ -77,6 +77,9 @@ pub fn build(launch: &Launch) -> App {
     if let Some(path) = &launch.photo {
         let mut check = crate::views::photo::PhotoCheck::default();
         check.open(path.clone());
+        if let Some(marks) = launch.photo_marks {
+            check.marks = marks;
+        }
         app.insert_resource(check);
     }
     app.insert_resource(crate::overlay::Overlays {

@@ -339,6 +339,13 @@ pub struct PhotoArgs {
     /// The photo the marks are on: checks they are inside it.
     #[arg(long)]
     pub image: Option<std::path::PathBuf>,
+    /// Also draw the marked photo, the verdict and the two figures (the
+    /// photo view) to this PNG; needs --image.
+    #[arg(long)]
+    pub out: Option<std::path::PathBuf>,
+    /// The picture's size with --out, WIDTHxHEIGHT.
+    #[arg(long, default_value = "1600x900", value_parser = parse_size)]
+    pub size: (u32, u32),
     /// Judge with this drill's thresholds (and its load).
     #[arg(long)]
     pub drill: Option<String>,

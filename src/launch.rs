@@ -40,6 +40,9 @@ pub struct Launch {
     pub model: Option<std::path::PathBuf>,
     /// A learner's photo to check (the photo view).
     pub photo: Option<std::path::PathBuf>,
+    /// The photo's marks, given with it (`hinge photo --out`); else the
+    /// kept ones, if any.
+    pub photo_marks: Option<crate::coach::photo::Marks>,
     pub shot: Option<ShotPlan>,
     /// Draw without waiting for vsync (measurements, virtual displays).
     pub no_vsync: bool,
@@ -188,7 +191,9 @@ impl Launch {
                 None => None,
             },
             photo: match &o.photo {
-                Some(path) if !path.is_file() => {
+                // On the web a photo is an address the page reads (and says
+                // when it cannot).
+                Some(path) if !cfg!(target_arch = "wasm32") && !path.is_file() => {
                     return Err(format!(
                         "--photo {}: no such file (a side photo, PNG or JPEG)",
                         path.display()
@@ -196,6 +201,7 @@ impl Launch {
                 }
                 other => other.clone(),
             },
+            photo_marks: None,
             shot: None,
             no_vsync: false,
             window_size: None,

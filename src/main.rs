@@ -88,6 +88,27 @@ fn main() {
     hinge::app::build(&hinge::web::launch_from_page()).run();
 }
 
+/// `hinge photo --image F --out O.png`: the photo view of those marks, as
+/// "Save picture" keeps it.
+#[cfg(not(target_arch = "wasm32"))]
+fn marked_photo(args: &hinge::cli::PhotoArgs) -> Result<(), Failure> {
+    let (Some(out), Some(image)) = (&args.out, &args.image) else {
+        return Ok(());
+    };
+    let options = hinge::cli::ViewOptions {
+        photo: Some(image.clone()),
+        ..Default::default()
+    };
+    let mut launch = hinge::launch::Launch::from_options(&options).map_err(Failure::usage)?;
+    launch.photo_marks = hinge::coach::photo::Marks::parse(&args.points).ok();
+    launch.shot = Some(hinge::launch::ShotPlan {
+        out: out.clone(),
+        size: args.size,
+        time_s: 0.0,
+    });
+    run_app(&launch)
+}
+
 #[cfg(not(target_arch = "wasm32"))]
 fn main() -> ExitCode {
     let started = std::time::Instant::now();
@@ -107,7 +128,17 @@ fn main() -> ExitCode {
         Some(Command::Pose(args)) => run_pose(args, &mut std::io::stdout().lock()),
         Some(Command::Rep(args)) => hinge::commands::run_rep(args, &mut std::io::stdout().lock()),
         Some(Command::Photo(args)) => {
+            if args.out.is_some() && args.image.is_none() {
+                eprintln!("error: --out draws the marked photo: give the photo with --image FILE");
+                return ExitCode::from(2);
+            }
+            if args.out.is_some()
+                && let Some(code) = rerun_under_xvfb(args.size)
+            {
+                return code;
+            }
             hinge::commands::run_photo(args, &mut std::io::stdout().lock())
+                .and_then(|()| marked_photo(args))
         }
         Some(Command::List(args)) => run_list(args, &mut std::io::stdout().lock()),
         Some(Command::Check(args)) => {

@@ -37,7 +37,38 @@ pub fn plugin(app: &mut App) {
     app.init_resource::<FirstFrame>();
     app.add_systems(Last, signal_first_frame);
     #[cfg(target_arch = "wasm32")]
-    app.add_systems(Last, mirror_to_page);
+    app.add_systems(Last, (mirror_to_page, mirror_photo_to_page));
+}
+
+/// The photo being checked, as `data-hinge-photo` ("NAME WxH") and its
+/// verdict as `data-hinge-photo-verdict` ("stoop rounded_back", or "" until
+/// the five marks are placed), for the browser test and a coach's page.
+#[cfg(target_arch = "wasm32")]
+fn mirror_photo_to_page(
+    check: Option<Res<crate::views::photo::PhotoCheck>>,
+    mut last: Local<(String, String)>,
+) {
+    let Some(check) = check.filter(|c| c.is_changed()) else {
+        return;
+    };
+    let photo = match (&check.path, check.size) {
+        (Some(p), Some((w, h))) => format!("{} {w}x{h}", p.display()),
+        _ => String::new(),
+    };
+    let verdict = match &check.result {
+        Some(Ok((_, v))) => std::iter::once(v.pattern.id())
+            .chain(v.faults.iter().map(|f| f.id()))
+            .collect::<Vec<_>>()
+            .join(" "),
+        _ => String::new(),
+    };
+    if last.0 != photo {
+        page::set_attribute("data-hinge-photo", &photo);
+    }
+    if last.1 != verdict {
+        page::set_attribute("data-hinge-photo-verdict", &verdict);
+    }
+    *last = (photo, verdict);
 }
 
 /// The view and the drill on screen, as `data-hinge-view` and

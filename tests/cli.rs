@@ -389,7 +389,7 @@ fn a_photo_is_judged_from_its_marks_and_bad_marks_or_pictures_get_one_line() {
     std::fs::write(&huge, png_header(20_000, 20_000)).unwrap();
     let small = dir.join("small.png");
     std::fs::write(&small, png_header(640, 480)).unwrap();
-    let cases: [(&[&str], &str); 6] = [
+    let cases: [(&[&str], &str); 7] = [
         (&["--points", "ankle=400,900;knee=430,700"], "mark hip"),
         (&["--points", "ankle=400,900;ankle=1,1"], "twice"),
         (
@@ -411,6 +411,8 @@ fn a_photo_is_judged_from_its_marks_and_bad_marks_or_pictures_get_one_line() {
             &["--points", points, "--image", small.to_str().unwrap()],
             "outside the 640x480",
         ),
+        // A marked photo needs the photo.
+        (&["--points", points, "--out", "marked.png"], "--image FILE"),
     ];
     for (args, says) in cases {
         let mut all = vec!["photo"];

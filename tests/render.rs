@@ -808,6 +808,7 @@ fn photos_rendered_from_known_poses_give_their_angles_and_the_same_verdict() {
             &["--pitch", "0", "--yaw", "5", "--distance", "3.8"],
         ),
     ];
+    let mut marked = None;
     for (name, pose, camera) in subjects {
         let args: Vec<&str> = pose.iter().chain(camera).copied().collect();
         let (path, img, points) = learners_photo(name, &args);
@@ -861,6 +862,9 @@ fn photos_rendered_from_known_poses_give_their_angles_and_the_same_verdict() {
             .collect();
         let mut photo_cmd = vec!["photo", "--json", "--image", path.to_str().unwrap()];
         let marks = marks.join(";");
+        if name.ends_with('3') {
+            marked = Some((path.clone(), marks.clone()));
+        }
         photo_cmd.extend(["--points", &marks]);
         // The learner's body, as the photo check is told it.
         for pair in pose.chunks(2) {
@@ -935,13 +939,36 @@ fn photos_rendered_from_known_poses_give_their_angles_and_the_same_verdict() {
         );
         assert_eq!(rounded, name.ends_with('3'), "{name}: {}", direct["faults"]);
     }
-    // The photo view: the photo with its kept marks, the learner's figure
-    // and the correct one in the 3D view between the two panels.
-    let photo = out_dir().join("photo-learner-3.png");
-    let img = shot(
-        "photo-view-learner-3",
-        &["--view", "photo", "--photo", photo.to_str().unwrap()],
+    // The marked photo (`hinge photo --out`): the photo with its marks, the
+    // learner's figure and the correct one in the 3D view between the two
+    // panels, the verdict on the right.
+    let (photo, marks) = marked.expect("learner 3 was photographed");
+    let view = out_dir().join("photo-view-learner-3.png");
+    let _ = std::fs::remove_file(&view);
+    let out = Command::new(env!("CARGO_BIN_EXE_hinge"))
+        .args([
+            "photo",
+            "--image",
+            photo.to_str().unwrap(),
+            "--points",
+            &marks,
+        ])
+        .args(["--stature", "1.90", "--out", view.to_str().unwrap()])
+        .args(["--size", "1280x720"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "hinge photo --out: {}",
+        String::from_utf8_lossy(&out.stderr)
     );
+    assert!(
+        String::from_utf8_lossy(&out.stdout).contains("rounded_back"),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    let img = image::open(&view).unwrap().to_rgb8();
+    assert_eq!(img.dimensions(), (1280, 720));
     let figures = mannequin_in(&img, 440..915);
     assert!(
         figures > 3_000,

@@ -7,13 +7,14 @@
 // with browser storage turned off the app runs and says nothing is saved; a
 // gamepad's D-pad changes the drill; "Save picture" downloads a handout; after one visit the tutor starts
 // offline and offers a newer build; a phone-sized touch screen shows the
-// figure.
+// figure; a photo opens from its address, the file input and a drop, and
+// its kept marks give the verdict.
 //
 //   node tools/web-test.mjs DIST_DIR OUT_DIR
 //
 // Screenshots go to OUT_DIR (first.png, standing.png, present-key.png,
 // leave-click.png, present-click.png, handout.png, handout-download.png,
-// plan-step-5.png, plan-step-6.png,
+// plan-step-5.png, plan-step-6.png, photo.png, photo-chosen.png,
 // no-storage.png, gamepad-before/after.png, bad-option.png, offline.png,
 // update-ready.png, phone-portrait.png, phone-landscape.png, no-webgl2.png)
 // for a person to open. Prints the time from navigation to
@@ -222,6 +223,58 @@ try {
   console.log(`class plan, after tapping Next: ${(planShare * 100).toFixed(0)}% of the picture changed`);
   if (planShare < 0.1) fail(`tapping Next did not take the plan to its next step (${(planShare * 100).toFixed(0)}% changed)`);
   await plan.close();
+
+  // 2d. "Check my hinge" in a browser. A side photo at an address
+  // (?photo=), whose marks this browser kept on an earlier visit, gets the
+  // coach's verdict (tests/data/learner-side.png: a rounded back rendered by
+  // hinge gen-photo, with its true marks beside it). Then one chosen with
+  // the view's file input and one dropped on the page open bare, by name.
+  const photoFile = resolve("tests/data/learner-side.png");
+  const photoCtx = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+  await photoCtx.route("**/learner-side.png", (r) => r.fulfill({ path: photoFile, contentType: "image/png" }));
+  await photoCtx.addInitScript((kept) => {
+    if (!sessionStorage.getItem("seeded")) {
+      localStorage.setItem("hinge/photo-marks/learner-side.png", kept);
+      sessionStorage.setItem("seeded", "1");
+    }
+  }, readFileSync(photoFile + ".hinge-marks.ron", "utf8"));
+  const [photo] = await open(photoCtx, "?photo=learner-side.png", "photo");
+  const photoState = () => photo.evaluate(() => [
+    document.documentElement.dataset.hingeView,
+    document.documentElement.dataset.hingePhoto,
+    document.documentElement.dataset.hingePhotoVerdict,
+  ]);
+  const photoIs = (name) => photo.waitForFunction(
+    (n) => (document.documentElement.dataset.hingePhoto || "").startsWith(n + " "), name, { timeout: 60_000 },
+  ).catch(() => {});
+  await photoIs("learner-side.png");
+  await photo.waitForTimeout(1500);
+  await shoot(photo, "photo");
+  const [pView, pName, pVerdict] = await photoState();
+  console.log(`photo from ?photo=: view ${pView}, "${pName}", verdict "${pVerdict}"`);
+  if (pView !== "photo" || pName !== "learner-side.png 450x600" || !/^stoop\b/.test(pVerdict || "") || !/rounded_back/.test(pVerdict || "")) {
+    fail(`?photo= with kept marks did not give the photo's verdict (view ${pView}, "${pName}", "${pVerdict}")`);
+  }
+  const chosen = join(mkdtempSync(join(tmpdir(), "hinge-photo-")), "my-hinge.png");
+  writeFileSync(chosen, readFileSync(photoFile));
+  await photo.setInputFiles("#hinge-photo-input", chosen);
+  await photoIs("my-hinge.png");
+  await photo.waitForTimeout(1500);
+  await shoot(photo, "photo-chosen");
+  const [, cName, cVerdict] = await photoState();
+  console.log(`photo chosen with the file input: "${cName}", verdict "${cVerdict}"`);
+  if (cName !== "my-hinge.png 450x600" || cVerdict) fail(`the chosen photo did not open bare ("${cName}", "${cVerdict}")`);
+  await photo.evaluate(async () => {
+    const blob = await (await fetch("learner-side.png")).blob();
+    const dt = new DataTransfer();
+    dt.items.add(new File([blob], "dropped.png", { type: "image/png" }));
+    document.querySelector("canvas#hinge").dispatchEvent(new DragEvent("drop", { dataTransfer: dt, bubbles: true, cancelable: true }));
+  });
+  await photoIs("dropped.png");
+  const [, dName] = await photoState();
+  console.log(`photo dropped on the page: "${dName}"`);
+  if (dName !== "dropped.png 450x600") fail(`a photo dropped on the page did not open ("${dName}")`);
+  await photoCtx.close();
 
   // 3. Storage turned off (as with cookies blocked): reading localStorage
   // throws. The tutor opens, shows the mannequin and says nothing is saved.

@@ -242,6 +242,23 @@ fn turn_deg(from: Vec2, to: Vec2) -> f32 {
     from.perp_dot(to).atan2(from.dot(to)).to_degrees()
 }
 
+/// The largest photo the tutor reads: a phone's 48-megapixel picture.
+pub const MAX_PHOTO_PIXELS: u64 = 50_000_000;
+
+/// Why a photo of this size in pixels cannot be read, if it cannot: the
+/// same words on the desktop, on the web and on the command line.
+pub fn size_problem(w: u32, h: u32) -> Option<String> {
+    if w == 0 || h == 0 {
+        return Some("the picture is empty".into());
+    }
+    (u64::from(w) * u64::from(h) > MAX_PHOTO_PIXELS).then(|| {
+        format!(
+            "{w}x{h} is too big: at most {} megapixels",
+            MAX_PHOTO_PIXELS / 1_000_000
+        )
+    })
+}
+
 /// Read the angles off a set of marks, or say what is missing.
 pub fn angles(m: &Marks) -> Result<PhotoAngles, Vec<String>> {
     let problems = m.problems(None);

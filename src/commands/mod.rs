@@ -9,6 +9,6 @@ mod rep;
 
 pub use check::check_content;
 pub use list::run_list;
-pub use photo::{MAX_PHOTO_PIXELS, photo_size, run_photo};
+pub use photo::{photo_size, run_photo};
 pub use pose::{PoseReport, describe, rounded, run_pose, thresholds_for};
 pub use rep::{RepFaultReport, RepReport, run_rep};

@@ -11,9 +11,6 @@ use std::io::Write;
 use crate::cli::Failure;
 use crate::cli::PhotoArgs;
 
-/// The largest photo the tutor reads: a phone's 48-megapixel picture.
-pub const MAX_PHOTO_PIXELS: u64 = 50_000_000;
-
 /// The size of a photo from its header, or why it cannot be used.
 pub fn photo_size(path: &std::path::Path) -> Result<(u32, u32), Failure> {
     let bad = |why: String| Failure {
@@ -32,11 +29,8 @@ pub fn photo_size(path: &std::path::Path) -> Result<(u32, u32), Failure> {
         let (w, h) = reader
             .into_dimensions()
             .map_err(|e| bad(format!("not a readable picture ({e})")))?;
-        if u64::from(w) * u64::from(h) > MAX_PHOTO_PIXELS {
-            return Err(bad(format!(
-                "{w}x{h} is too big: at most {} megapixels",
-                MAX_PHOTO_PIXELS / 1_000_000
-            )));
+        if let Some(why) = crate::coach::photo::size_problem(w, h) {
+            return Err(bad(why));
         }
         Ok((w, h))
     }

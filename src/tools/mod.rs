@@ -5,4 +5,6 @@
 pub mod fps;
 pub mod shot;
 pub mod soak;
+/// Writes files beside a photo: the desktop only.
+#[cfg(not(target_arch = "wasm32"))]
 pub mod subject;

@@ -1,11 +1,15 @@
 //! "Check my hinge": a learner's own side photo. They open it (`--photo
-//! FILE`, or drop it on the window), tap the joints in the order asked, and
+//! FILE` or a drop on the window; on the web the view's button, a drop on
+//! the page or `?photo=URL`), tap the joints in the order asked, and
 //! get the coach's verdict in the same words as the mannequin's, with what
 //! the photo cannot show said plainly; the mannequin takes their pose beside
 //! the correct hinge at the same depth. The marks are kept in a small RON
-//! file beside the photo. Photos never leave the machine.
+//! file beside the photo (in the browser's storage on the web). Photos
+//! never leave the machine.
 
 mod panel;
+#[cfg(target_arch = "wasm32")]
+pub mod web;
 
 use std::path::{Path, PathBuf};
 
@@ -27,11 +31,7 @@ use crate::views::figures::Row;
 
 /// The largest side, in pixels, a photo is shown at (marks keep the
 /// photo's own pixels): a phone's 12-megapixel picture is drawn at 2048.
-#[cfg(not(target_arch = "wasm32"))]
 const SHOWN_SIDE_PX: u32 = 2048;
-
-/// The largest photo the tutor reads: a phone's 48-megapixel picture.
-pub const MAX_PHOTO_PIXELS: u64 = 50_000_000;
 
 /// The photo being checked, its marks and the coach's answer.
 #[derive(Resource, Default)]
@@ -48,13 +48,20 @@ pub struct PhotoCheck {
     dragging: Option<Landmark>,
     /// How much larger than "fit to the panel" the photo is shown.
     pub zoom: f32,
+    /// How far the zoomed photo is moved in its frame, in screen points.
+    pan: Vec2,
+    /// The frame's size on screen, in points (the photo fitted to it).
+    frame: Vec2,
+    /// On the web: the page is reading the photo.
+    reading: bool,
     /// What went wrong opening or saving, or what was saved.
     pub message: Option<String>,
     /// The coach's answer for the marks as they are.
     pub result: Option<Result<(PhotoPose, Verdict), Vec<String>>>,
 }
 
-/// The marks as kept beside the photo (`NAME.hinge-marks.ron`).
+/// The marks as kept beside the photo (`NAME.hinge-marks.ron`), or in the
+/// browser's storage under the photo's name.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 struct KeptMarks {
     version: u32,
@@ -62,11 +69,23 @@ struct KeptMarks {
     points: Vec<(String, (f32, f32))>,
 }
 
+impl crate::store::Versioned for KeptMarks {
+    const VERSION: u32 = 1;
+    fn version(&self) -> u32 {
+        self.version
+    }
+}
+
 pub fn plugin(app: &mut App) {
     crate::order_frame(app);
     app.init_resource::<PhotoCheck>()
         .add_message::<bevy::window::FileDragAndDrop>();
     app.add_systems(Update, take_dropped_file.in_set(Frame::ApplyActions));
+    #[cfg(target_arch = "wasm32")]
+    {
+        app.add_systems(Startup, web::listen);
+        app.add_systems(Update, take_page_photo.in_set(Frame::ApplyActions));
+    }
     app.add_systems(OnEnter(ViewState::Photo), (use_sliders, stage_pair));
     app.add_systems(
         Update,
@@ -99,7 +118,28 @@ fn take_dropped_file(
     for d in drops.read() {
         if let bevy::window::FileDragAndDrop::DroppedFile { path_buf, .. } = d {
             check.open(path_buf.clone());
-            next.set(ViewState::Photo);
+            // Already here: stay (a new entry would stage the figures anew).
+            NextState::set_if_neq(&mut next, ViewState::Photo);
+        }
+    }
+}
+
+/// On the web: a photo the page has read (chosen, dropped, or the
+/// address's) opens in this view, or the page's problem is said.
+#[cfg(target_arch = "wasm32")]
+fn take_page_photo(mut check: ResMut<PhotoCheck>, mut next: ResMut<NextState<ViewState>>) {
+    for arrived in web::take_arrived() {
+        match arrived {
+            Ok((name, size, pixels)) => {
+                check.open(PathBuf::from(name));
+                check.shown(size, pixels);
+                NextState::set_if_neq(&mut next, ViewState::Photo);
+            }
+            Err(e) => {
+                crate::notify::notice(&e);
+                check.reading = false;
+                check.message = Some(e);
+            }
         }
     }
 }
@@ -114,6 +154,20 @@ impl PhotoCheck {
         };
     }
 
+    /// The photo is read: show it, and bring back its kept marks unless
+    /// marks were given with it.
+    fn shown(&mut self, size: (u32, u32), pixels: egui::ColorImage) {
+        self.size = Some(size);
+        self.pixels = Some(pixels);
+        self.reading = false;
+        self.result = None;
+        if self.marks == Marks::default()
+            && let Some(marks) = self.path.as_deref().and_then(read_kept)
+        {
+            self.marks = marks;
+        }
+    }
+
     /// A check of a photo already read, of this size in pixels, with no
     /// picture to show (the headless app, tests).
     pub fn of_size(size: (u32, u32)) -> PhotoCheck {
@@ -122,6 +176,22 @@ impl PhotoCheck {
             zoom: 1.0,
             ..Default::default()
         }
+    }
+
+    /// Zoom by `factor` about a point of the frame (in points from its
+    /// corner): the spot under a finger or the pointer stays under it.
+    pub fn zoom_at(&mut self, factor: f32, at: Vec2) {
+        let zoom = (self.zoom * factor).clamp(1.0, panel::MAX_ZOOM);
+        let grew = zoom / self.zoom.max(1.0);
+        self.pan = at - (at - self.pan) * grew;
+        self.zoom = zoom;
+        self.keep_in_frame();
+    }
+
+    /// The photo always covers its frame: no empty strip when moved.
+    fn keep_in_frame(&mut self) {
+        let most = self.frame * (1.0 - self.zoom.max(1.0));
+        self.pan = self.pan.clamp(most.min(Vec2::ZERO), Vec2::ZERO);
     }
 
     /// The next landmark to tap: the required ones first, then the
@@ -165,11 +235,8 @@ fn read_photo(path: &Path) -> Result<((u32, u32), egui::ColorImage), String> {
     let (w, h) = reader
         .into_dimensions()
         .map_err(|e| format!("{name}: not a picture the tutor can read (PNG or JPEG): {e}"))?;
-    if u64::from(w) * u64::from(h) > MAX_PHOTO_PIXELS {
-        return Err(format!(
-            "{name}: {w}x{h} is larger than the {} megapixels the tutor reads",
-            MAX_PHOTO_PIXELS / 1_000_000
-        ));
+    if let Some(why) = crate::coach::photo::size_problem(w, h) {
+        return Err(format!("{name}: {why}"));
     }
     let picture = image::ImageReader::open(path)
         .and_then(|r| r.with_guessed_format())
@@ -185,34 +252,32 @@ fn read_photo(path: &Path) -> Result<((u32, u32), egui::ColorImage), String> {
     ))
 }
 
-#[cfg(target_arch = "wasm32")]
-fn read_photo(_: &Path) -> Result<((u32, u32), egui::ColorImage), String> {
-    Err("the web version cannot open a photo yet: use the desktop tutor".into())
-}
-
 /// The kept marks' file beside a photo.
+#[cfg(not(target_arch = "wasm32"))]
 fn kept_path(photo: &Path) -> PathBuf {
     let mut name = photo.file_name().unwrap_or_default().to_os_string();
     name.push(".hinge-marks.ron");
     photo.with_file_name(name)
 }
 
-/// A newly chosen photo: decode it, and bring back its kept marks.
+/// A newly chosen photo: decode it (on the web, ask the page to), and
+/// bring back its kept marks.
 fn load_photo(mut check: ResMut<PhotoCheck>) {
-    if check.size.is_some() || check.message.is_some() {
+    if check.size.is_some() || check.message.is_some() || check.reading {
         return;
     }
     let Some(path) = check.path.clone() else {
         return;
     };
+    #[cfg(target_arch = "wasm32")]
+    {
+        // The address the page was given (`?photo=`), read by the browser.
+        check.reading = true;
+        web::read(&path.to_string_lossy(), &photo_name(&path));
+    }
+    #[cfg(not(target_arch = "wasm32"))]
     match read_photo(&path) {
-        Ok((size, pixels)) => {
-            check.size = Some(size);
-            check.pixels = Some(pixels);
-            if let Some(marks) = read_kept(&path) {
-                check.marks = marks;
-            }
-        }
+        Ok((size, pixels)) => check.shown(size, pixels),
         Err(e) => {
             crate::notify::notice(&e);
             check.message = Some(e);
@@ -220,23 +285,52 @@ fn load_photo(mut check: ResMut<PhotoCheck>) {
     }
 }
 
+/// A photo's name without its folder (or its address's).
+#[cfg(target_arch = "wasm32")]
+fn photo_name(path: &Path) -> String {
+    path.file_name()
+        .map_or_else(|| path.to_string_lossy(), |n| n.to_string_lossy())
+        .into_owned()
+}
+
+/// Where a browser keeps a photo's marks: under the photo's name.
+#[cfg(target_arch = "wasm32")]
+fn kept_name(photo: &Path) -> String {
+    format!("photo-marks/{}", photo_name(photo))
+}
+
+#[cfg(not(target_arch = "wasm32"))]
 fn read_kept(photo: &Path) -> Option<Marks> {
     parse_kept(&std::fs::read_to_string(kept_path(photo)).ok()?)
 }
 
+#[cfg(target_arch = "wasm32")]
+fn read_kept(photo: &Path) -> Option<Marks> {
+    let (kept, problem) = crate::store::Store::platform()?.load::<KeptMarks>(&kept_name(photo));
+    if let Some(p) = problem {
+        crate::notify::notice(&p);
+    }
+    Some(marks_of(kept))
+}
+
 /// Marks from a kept file's text (unknown landmark names are skipped).
+#[cfg(not(target_arch = "wasm32"))]
 fn parse_kept(text: &str) -> Option<Marks> {
-    let kept: KeptMarks = ron::from_str(text).ok()?;
+    ron::from_str(text).ok().map(marks_of)
+}
+
+fn marks_of(kept: KeptMarks) -> Marks {
     let mut marks = Marks::default();
     for (name, (x, y)) in kept.points {
         if let Some(l) = Landmark::from_id(&name) {
             marks.set(l, Some(Vec2::new(x, y)));
         }
     }
-    Some(marks)
+    marks
 }
 
 /// Keep the marks beside the photo, written atomically; say where.
+#[cfg(not(target_arch = "wasm32"))]
 fn keep_marks(check: &mut PhotoCheck) {
     let Some(path) = check.path.clone() else {
         return;
@@ -247,8 +341,27 @@ fn keep_marks(check: &mut PhotoCheck) {
     });
 }
 
+/// Keep the marks in this browser, under the photo's name.
+#[cfg(target_arch = "wasm32")]
+fn keep_marks(check: &mut PhotoCheck) {
+    let Some(path) = check.path.clone() else {
+        return;
+    };
+    let Some(store) = crate::store::Store::platform() else {
+        check.message =
+            Some("this browser keeps nothing for this page: the marks are not kept".into());
+        return;
+    };
+    let name = kept_name(&path);
+    check.message = Some(match store.save(&name, &kept(&check.marks)) {
+        Ok(()) => format!("marks kept in this browser for {}", photo_name(&path)),
+        Err(e) => format!("the marks could not be kept: {e}"),
+    });
+}
+
 /// Write a photo's marks beside it (`PHOTO.hinge-marks.ron`), atomically,
 /// where the photo view finds them when the photo is opened again.
+#[cfg(not(target_arch = "wasm32"))]
 pub fn write_kept(photo: &Path, marks: &Marks) -> Result<PathBuf, String> {
     let out = kept_path(photo);
     crate::store::write_atomic(&out, kept_text(marks).as_bytes())
@@ -257,15 +370,19 @@ pub fn write_kept(photo: &Path, marks: &Marks) -> Result<PathBuf, String> {
 }
 
 /// The marks as the kept file holds them.
+#[cfg(not(target_arch = "wasm32"))]
 fn kept_text(marks: &Marks) -> String {
-    let kept = KeptMarks {
+    ron::ser::to_string_pretty(&kept(marks), ron::ser::PrettyConfig::default()).unwrap_or_default()
+}
+
+fn kept(marks: &Marks) -> KeptMarks {
+    KeptMarks {
         version: 1,
         points: ORDER
             .iter()
             .filter_map(|l| marks.get(*l).map(|p| (l.id().to_string(), (p.x, p.y))))
             .collect(),
-    };
-    ron::ser::to_string_pretty(&kept, ron::ser::PrettyConfig::default()).unwrap_or_default()
+    }
 }
 
 /// The learner's figure, in the photo's pose.
@@ -282,8 +399,10 @@ fn stage_pair(
     mut spawner: FigureSpawner,
     controls: Res<PoseControls>,
     thresholds: Res<CoachThresholds>,
-    mut orbit: ResMut<Orbit>,
+    mut check: ResMut<PhotoCheck>,
 ) {
+    // New figures: judge the marks again to pose them.
+    check.result = None;
     let row = Row::default();
     let t = thresholds.0.preset_or_default("rdl");
     let standing = PoseRequest {
@@ -315,7 +434,6 @@ fn stage_pair(
             },
             DespawnOnExit(ViewState::Photo),
         ));
-    orbit.distance_m = HOME_DISTANCE_M;
 }
 
 /// Both figures across the 3D view, which the photo's panel narrows.
@@ -323,10 +441,11 @@ fn fit_camera(
     rect: Res<crate::ui::ViewRect>,
     mut orbit: ResMut<Orbit>,
     mut fitted: Local<Option<u32>>,
+    entered: Query<(), Added<Learner>>,
 ) {
     let aspect = rect.aspect(0.3, 4.0);
     let key = (aspect * 100.0) as u32;
-    if *fitted == Some(key) {
+    if *fitted == Some(key) && entered.is_empty() {
         return;
     }
     *fitted = Some(key);
@@ -372,4 +491,33 @@ fn judge_marks(
         }
     }
     check.result = Some(result);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Zooming at a point keeps the spot of the photo under it; moved
+    /// about, the photo still covers its frame.
+    #[test]
+    fn zoom_at_a_point_keeps_it_and_the_photo_covers_its_frame() {
+        let mut c = PhotoCheck::of_size((900, 1200));
+        c.frame = Vec2::new(300.0, 400.0);
+        let at = Vec2::new(120.0, 250.0);
+        let spot = |c: &PhotoCheck| (at - c.pan) / c.zoom;
+        let before = spot(&c);
+        c.zoom_at(2.5, at);
+        assert!((c.zoom - 2.5).abs() < 1e-5);
+        assert!(spot(&c).distance(before) < 1e-3, "{:?}", spot(&c));
+        c.zoom_at(100.0, at);
+        assert_eq!(c.zoom, panel::MAX_ZOOM);
+        // Dragged far beyond an edge: held at it.
+        c.pan = Vec2::new(5000.0, -5000.0);
+        c.keep_in_frame();
+        assert_eq!(c.pan.x, 0.0);
+        assert!((c.pan.y - 400.0 * (1.0 - panel::MAX_ZOOM)).abs() < 1e-3);
+        // Back to fit: no room to move at all.
+        c.zoom_at(0.01, at);
+        assert_eq!((c.zoom, c.pan), (1.0, Vec2::ZERO));
+    }
 }

@@ -40,24 +40,57 @@ pub(super) fn panels(
         360.0,
         "Coach",
         |ui| {
-            egui::ScrollArea::vertical().show(ui, |ui| {
-                verdict_panel(ui, &mut check, &catalogue, figures.single().ok());
-            });
+            // Its own scroll for each photo: a new one starts at the top.
+            egui::ScrollArea::vertical()
+                .id_salt(check.path.clone())
+                .show(ui, |ui| {
+                    verdict_panel(ui, &mut check, &catalogue, figures.single().ok());
+                });
         },
     );
     view.rect.set_from(&root);
     Ok(())
 }
 
+/// How close the photo can be looked at: a hand's width fills the panel.
+pub(super) const MAX_ZOOM: f32 = 6.0;
+
+/// What to do first, on this platform.
+#[cfg(not(target_arch = "wasm32"))]
+const HOW_TO_OPEN: &str = "Then drop it on this window (or start the tutor with --photo FILE). \
+     It stays on this computer.";
+#[cfg(target_arch = "wasm32")]
+const HOW_TO_OPEN: &str = "Then open it here, or drop it on this page. \
+     It stays in this browser: nothing is sent anywhere.";
+
+/// On the web: the browser's file chooser.
+fn open_button(ui: &mut egui::Ui, label: &str) {
+    #[cfg(target_arch = "wasm32")]
+    if ui
+        .add(
+            egui::Button::new(egui::RichText::new(label).size(20.0))
+                .min_size(egui::vec2(0.0, 44.0)),
+        )
+        .clicked()
+    {
+        super::web::choose();
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = (ui, label);
+}
+
 /// The instructions, the photo and its marks.
 fn photo_area(ui: &mut egui::Ui, check: &mut PhotoCheck) {
     let Some(texture) = check.texture.clone() else {
-        ui.label(
+        ui.label(format!(
             "Have a friend take a photo from your side at the bottom of your hinge: \
              the phone at the height of your hips, about 3 m away, your whole body \
-             in the picture. Then drop it on this window (or start the tutor with \
-             --photo FILE). It stays on this computer.",
-        );
+             in the picture. {HOW_TO_OPEN}"
+        ));
+        open_button(ui, "Open a photo");
+        if check.reading {
+            ui.label("Reading the photo…");
+        }
         if let Some(m) = &check.message {
             ui.label(egui::RichText::new(format!("⚠ {m}")).color(theme::FAULTY));
         }
@@ -76,46 +109,78 @@ fn photo_area(ui: &mut egui::Ui, check: &mut PhotoCheck) {
             ui.label(egui::RichText::new("All marked: drag a mark to move it.").strong());
         }
     }
-    ui.horizontal(|ui| {
-        ui.add(egui::Slider::new(&mut check.zoom, 1.0..=4.0).text("zoom"));
+    ui.horizontal_wrapped(|ui| {
+        let before = check.zoom;
+        let zoom = egui::Slider::new(&mut check.zoom, 1.0..=MAX_ZOOM)
+            .custom_formatter(|v, _| format!("{v:.1}×"))
+            .text("zoom");
+        if ui.add(zoom).changed() {
+            // The slider zooms about the middle of the frame.
+            let factor = check.zoom / before.max(1.0);
+            check.zoom = before;
+            check.zoom_at(factor, check.frame / 2.0);
+        }
+        if ui.button("Fit").clicked() {
+            check.zoom = 1.0;
+            check.pan = Vec2::ZERO;
+        }
         if ui.button("Start over").clicked() {
             check.marks = Default::default();
             check.result = None;
         }
+        open_button(ui, "Open another photo");
     });
     let (pw, ph) = check.size.unwrap_or((1, 1));
-    egui::ScrollArea::both().show(ui, |ui| {
-        let fit =
-            (ui.available_width() / pw as f32).min(ui.available_height().max(200.0) / ph as f32);
-        let scale = fit * check.zoom.max(1.0);
-        let size = egui::vec2(pw as f32 * scale, ph as f32 * scale);
-        let (response, painter) = ui.allocate_painter(size, egui::Sense::click_and_drag());
-        let origin = response.rect.min;
-        let uv = egui::Rect::from_min_max(egui::pos2(0.0, 0.0), egui::pos2(1.0, 1.0));
-        painter.image(texture.id(), response.rect, uv, egui::Color32::WHITE);
-        let to_screen = |p: Vec2| origin + egui::vec2(p.x * scale, p.y * scale);
-        let to_photo =
-            |p: egui::Pos2| Vec2::new((p.x - origin.x) / scale, (p.y - origin.y) / scale);
-        if response.drag_started()
-            && let Some(at) = response.interact_pointer_pos()
-        {
-            check.dragging = ORDER.into_iter().find(|l| {
-                check
-                    .marks
-                    .get(*l)
-                    .is_some_and(|p| to_screen(p).distance(at) < GRAB_PX)
-            });
+    let (pw, ph) = (pw as f32, ph as f32);
+    // The frame is the photo fitted to the panel; zoomed, the photo is
+    // larger than its frame and moved in it (drag an empty place, or the
+    // wheel or a pinch at a point).
+    let fit = (ui.available_width() / pw).min(ui.available_height().max(200.0) / ph);
+    let (response, painter) = ui.allocate_painter(
+        egui::vec2(pw * fit, ph * fit),
+        egui::Sense::click_and_drag(),
+    );
+    let frame = response.rect;
+    let painter = painter.with_clip_rect(frame);
+    if let Some(at) = response.hover_pos() {
+        let (wheel, pinch) = ui.input(|i| (i.smooth_scroll_delta.y, i.zoom_delta()));
+        let factor = pinch * (wheel / 300.0).exp();
+        if factor != 1.0 {
+            check.zoom_at(factor, Vec2::new(at.x - frame.min.x, at.y - frame.min.y));
+            ui.input_mut(|i| i.smooth_scroll_delta = egui::Vec2::ZERO);
         }
-        if ((response.dragged() && check.dragging.is_some()) || response.clicked())
-            && let Some(at) = response.interact_pointer_pos()
-        {
-            check.place(to_photo(at));
-        }
-        if response.drag_stopped() {
-            check.dragging = None;
-        }
-        draw_marks(&painter, check, &to_screen);
-    });
+    }
+    check.keep_in_frame();
+    let scale = fit * check.zoom;
+    let origin = frame.min + egui::vec2(check.pan.x, check.pan.y);
+    let photo_rect = egui::Rect::from_min_size(origin, egui::vec2(pw * scale, ph * scale));
+    let uv = egui::Rect::from_min_max(egui::pos2(0.0, 0.0), egui::pos2(1.0, 1.0));
+    painter.image(texture.id(), photo_rect, uv, egui::Color32::WHITE);
+    let to_screen = |p: Vec2| origin + egui::vec2(p.x * scale, p.y * scale);
+    let to_photo = |p: egui::Pos2| Vec2::new((p.x - origin.x) / scale, (p.y - origin.y) / scale);
+    if response.drag_started()
+        && let Some(at) = response.interact_pointer_pos()
+    {
+        check.dragging = ORDER.into_iter().find(|l| {
+            check
+                .marks
+                .get(*l)
+                .is_some_and(|p| to_screen(p).distance(at) < GRAB_PX)
+        });
+    }
+    if response.dragged() && check.dragging.is_none() {
+        let d = response.drag_delta();
+        check.pan += Vec2::new(d.x, d.y);
+    } else if ((response.dragged() && check.dragging.is_some()) || response.clicked())
+        && let Some(at) = response.interact_pointer_pos()
+    {
+        check.place(to_photo(at));
+    }
+    if response.drag_stopped() {
+        check.dragging = None;
+    }
+    check.frame = Vec2::new(frame.width(), frame.height());
+    draw_marks(&painter, check, &to_screen);
 }
 
 /// The marks, the lines between them (as the overlays draw the body) and
