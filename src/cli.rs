@@ -49,6 +49,12 @@ pub enum Command {
         /// Measure a bare Bevy + egui scene instead of the tutor.
         #[arg(long)]
         empty: bool,
+        /// Measure only this view. Without it (or --empty), the explore,
+        /// compare and drills views and the empty scene are measured one
+        /// after another and each view's share of the empty scene's rate is
+        /// printed.
+        #[arg(long, value_enum, conflicts_with = "empty")]
+        view: Option<crate::options::View>,
         #[arg(long, default_value_t = 10.0)]
         seconds: f32,
         #[arg(long, default_value = "1280x720", value_parser = parse_size)]

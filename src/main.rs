@@ -158,13 +158,28 @@ fn main() -> ExitCode {
         }
         Some(Command::Fps {
             empty,
+            view,
             seconds,
             size,
         }) => {
             if let Some(code) = rerun_under_xvfb(*size) {
                 return code;
             }
-            match hinge::tools::fps::run(started, *empty, *seconds, *size) {
+            if !*empty && view.is_none() {
+                return match hinge::tools::fps::run_all(*seconds, *size) {
+                    Ok(()) => ExitCode::SUCCESS,
+                    Err(e) => {
+                        eprintln!("error: {e}");
+                        ExitCode::from(1)
+                    }
+                };
+            }
+            let what = if *empty {
+                None
+            } else {
+                Some(view.unwrap_or_default())
+            };
+            match hinge::tools::fps::run(started, what, *seconds, *size) {
                 bevy::app::AppExit::Success => Ok(()),
                 bevy::app::AppExit::Error(_) => Err(Failure {
                     message: "the measurement failed".into(),

@@ -1,13 +1,18 @@
-//! `hinge fps`: how fast the explore view renders here, next to an empty
-//! Bevy + egui scene measured the same way, and how long start-up takes.
-//! A measuring tool for developers, not a test (the machines are shared).
+//! `hinge fps`: how fast the explore, compare and drills views render here,
+//! next to an empty Bevy + egui scene measured the same way in the same run,
+//! and how long start-up takes. A measuring tool for developers, not a test
+//! (the machines are shared). Each measurement is its own process (a Bevy
+//! app with a window runs once per process); `run_all` runs them in turn.
 
 use std::time::{Duration, Instant};
 
 use bevy::prelude::*;
 use bevy_egui::{EguiContexts, EguiPlugin, EguiPrimaryContextPass, egui};
 
+use clap::ValueEnum;
+
 use super::shot::SceneReady;
+use crate::options::View;
 
 #[derive(Resource, Debug)]
 struct Probe {
@@ -17,15 +22,21 @@ struct Probe {
     ready_at: Option<Instant>,
     ready_after: Option<Duration>,
     frames: u32,
-    label: &'static str,
+    label: String,
 }
 
-/// Measure the explore view (or, with `empty`, a bare scene) for `seconds`
-/// after it is fully drawn; print the figures on standard output.
-pub fn run(started: Instant, empty: bool, seconds: f32, size: (u32, u32)) -> AppExit {
+/// The views `hinge fps` measures against the empty scene.
+const MEASURED: [View; 3] = [View::Explore, View::Compare, View::Drills];
+
+/// Measure a view (or, with `None`, a bare scene) for `seconds` after it is
+/// fully drawn; print the figures on standard output, on one line that
+/// starts "<label>: N frames per second".
+pub fn run(started: Instant, view: Option<View>, seconds: f32, size: (u32, u32)) -> AppExit {
+    let empty = view.is_none();
     let launch = crate::launch::Launch {
         no_vsync: true,
         window_size: Some(size),
+        view: view.unwrap_or_default(),
         ..Default::default()
     };
     let mut app = if empty {
@@ -51,14 +62,78 @@ pub fn run(started: Instant, empty: bool, seconds: f32, size: (u32, u32)) -> App
         ready_at: None,
         ready_after: None,
         frames: 0,
-        label: if empty {
-            "empty Bevy + egui scene"
-        } else {
-            "explore view"
+        label: match view {
+            None => "empty Bevy + egui scene".into(),
+            Some(v) => format!("{} view", view_id(v)),
         },
     });
     app.add_systems(Last, measure);
     app.run()
+}
+
+fn view_id(v: View) -> String {
+    v.to_possible_value()
+        .map_or_else(|| format!("{v:?}"), |p| p.get_name().to_string())
+}
+
+/// Measure each view and the empty scene, one process after another, and
+/// print each one's line and then each view's rate as a share of the empty
+/// scene's. The first line is the explore view's, as `hinge fps` always
+/// printed.
+pub fn run_all(seconds: f32, size: (u32, u32)) -> Result<(), String> {
+    let exe = std::env::current_exe().map_err(|e| format!("cannot find the tutor itself: {e}"))?;
+    let mut rates = Vec::new();
+    let views = MEASURED.map(Some).into_iter().chain([None]);
+    for view in views {
+        let mut cmd = std::process::Command::new(&exe);
+        cmd.args(["fps", "--seconds", &seconds.to_string()])
+            .args(["--size", &format!("{}x{}", size.0, size.1)]);
+        match view {
+            Some(v) => cmd.args(["--view", &view_id(v)]),
+            None => cmd.arg("--empty"),
+        };
+        let out = cmd
+            .output()
+            .map_err(|e| format!("cannot run {}: {e}", exe.display()))?;
+        let text = String::from_utf8_lossy(&out.stdout);
+        let Some((line, rate)) = text.lines().find_map(|l| Some((l, rate_of(l)?))) else {
+            return Err(format!(
+                "the {} measurement printed no rate: {}",
+                view.map_or("empty scene".into(), view_id),
+                String::from_utf8_lossy(&out.stderr)
+                    .lines()
+                    .last()
+                    .unwrap_or("")
+            ));
+        };
+        println!("{line}");
+        rates.push((view, rate));
+    }
+    println!("{}", shares(&rates));
+    Ok(())
+}
+
+/// The rate in a measurement's line ("<label>: N frames per second ...").
+fn rate_of(line: &str) -> Option<f32> {
+    let (_, rest) = line.split_once(": ")?;
+    let (n, _) = rest.split_once(" frames per second")?;
+    n.parse().ok()
+}
+
+/// "against the empty scene (N fps), in this run: explore 0.31x, ...".
+fn shares(rates: &[(Option<View>, f32)]) -> String {
+    let empty = rates
+        .iter()
+        .find(|(v, _)| v.is_none())
+        .map_or(f32::NAN, |r| r.1);
+    let each: Vec<String> = rates
+        .iter()
+        .filter_map(|(v, r)| Some(format!("{} {:.2}x", view_id((*v)?), r / empty)))
+        .collect();
+    format!(
+        "against the empty scene ({empty:.1} frames per second), in this run: {}",
+        each.join(", ")
+    )
 }
 
 fn empty_scene(
@@ -115,5 +190,28 @@ fn measure(mut probe: ResMut<Probe>, scene: Res<SceneReady>, mut exit: MessageWr
                 exit.write(AppExit::Success);
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_rates_are_read_from_the_lines_and_shared_against_the_empty_scene() {
+        let line = "explore view: 21.5 frames per second over 10.0 s; first frame after 1.20 s, fully drawn after 3.40 s";
+        assert_eq!(rate_of(line), Some(21.5));
+        assert_eq!(rate_of("Compiling hinge"), None);
+        let s = shares(&[
+            (Some(View::Explore), 21.5),
+            (Some(View::Compare), 10.0),
+            (Some(View::Drills), 20.0),
+            (None, 40.0),
+        ]);
+        assert!(
+            s.ends_with("explore 0.54x, compare 0.25x, drills 0.50x"),
+            "{s}"
+        );
+        assert!(s.contains("(40.0 frames per second)"), "{s}");
     }
 }
