@@ -58,6 +58,7 @@ fn spawn_floor_and_lights(
     if !webgl2 {
         commands.spawn((
             Name::new("fill light"),
+            FillLight,
             DirectionalLight {
                 illuminance: 1_200.0,
                 shadow_maps_enabled: false,
@@ -68,10 +69,18 @@ fn spawn_floor_and_lights(
     }
     commands.insert_resource(GlobalAmbientLight {
         color: Color::WHITE,
-        brightness: if webgl2 { 650.0 } else { 250.0 },
+        brightness: if webgl2 { ONE_LIGHT_AMBIENT } else { 250.0 },
         ..default()
     });
 }
+
+/// The ambient light that stands in for the fill light where there is only
+/// the key light (WebGL2, a CPU renderer).
+pub const ONE_LIGHT_AMBIENT: f32 = 650.0;
+
+/// The second directional light, which a CPU renderer goes without.
+#[derive(Component)]
+pub struct FillLight;
 
 /// The farthest a shadow falls from the camera: the far side of the 12 m
 /// floor seen from the widest camera (a row of faulty twins).
