@@ -258,8 +258,22 @@ fn verdict_panel(
             ui.label("Mark the ankle, knee, hip, shoulder and ear: the coach answers at once.");
         }
         Some(Err(problems)) => {
-            for p in problems {
-                ui.label(p);
+            // Marks still to place are one line with a count, not a list
+            // of every joint before the first tap; other problems (two
+            // marks on one spot, one outside the picture) are each said.
+            let placed = Landmark::REQUIRED
+                .iter()
+                .filter(|l| check.marks.get(**l).is_some())
+                .count();
+            if placed < Landmark::REQUIRED.len() {
+                ui.label(format!(
+                    "Mark the ankle, knee, hip and shoulder ({placed} of {} so far), \
+                     then the ear: the coach answers at once.",
+                    Landmark::REQUIRED.len()
+                ));
+            }
+            for p in problems.iter().filter(|p| !p.starts_with("mark ")) {
+                ui.label(egui::RichText::new(format!("⚠ {p}")).color(theme::FAULTY));
             }
         }
         Some(Ok((p, _))) => {
