@@ -14,6 +14,21 @@ fn out_dir() -> PathBuf {
     dir
 }
 
+/// Run `hinge` with these arguments; it must succeed (else its stderr says
+/// why, after `what`).
+fn hinge_ok(what: &str, args: &[&str]) -> std::process::Output {
+    let out = Command::new(env!("CARGO_BIN_EXE_hinge"))
+        .args(args)
+        .output()
+        .expect("hinge runs");
+    assert!(
+        out.status.success(),
+        "{what}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    out
+}
+
 /// Run `hinge shot` and load the picture.
 fn shot(name: &str, args: &[&str]) -> RgbImage {
     shot_in(name, "1280x720", &[], args).0
@@ -682,14 +697,9 @@ fn a_handout_has_one_figure_per_phase_on_white_paper() {
     ] {
         let path = out_dir().join(format!("handout-{id}.png"));
         let _ = std::fs::remove_file(&path);
-        let out = Command::new(env!("CARGO_BIN_EXE_hinge"))
-            .args(["handout", "--drill", id, "--out", path.to_str().unwrap()])
-            .output()
-            .expect("hinge runs");
-        assert!(
-            out.status.success(),
-            "{id}: {}",
-            String::from_utf8_lossy(&out.stderr)
+        hinge_ok(
+            id,
+            &["handout", "--drill", id, "--out", path.to_str().unwrap()],
         );
         println!("wrote {}", path.display());
         let img = image::open(&path).unwrap().to_rgb8();
@@ -733,27 +743,20 @@ fn a_handout_has_one_figure_per_phase_on_white_paper() {
     );
 }
 
-/// A synthetic learner's photo (`hinge gen-photo`): the picture and the
-/// marks written beside it, by `--points` name.
 /// Marks by `--points` name, in the photo's pixels.
 type KeptPoints = Vec<(String, (f32, f32))>;
 
+/// A synthetic learner's photo (`hinge gen-photo`): the picture and the
+/// marks written beside it, by `--points` name.
 fn learners_photo(name: &str, args: &[&str]) -> (PathBuf, RgbImage, KeptPoints) {
     #[derive(serde::Deserialize)]
     struct Kept {
         points: KeptPoints,
     }
     let path = out_dir().join(format!("{name}.png"));
-    let out = Command::new(env!("CARGO_BIN_EXE_hinge"))
-        .args(["gen-photo", "--out", path.to_str().unwrap()])
-        .args(args)
-        .output()
-        .expect("hinge runs");
-    assert!(
-        out.status.success(),
-        "gen-photo {args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let mut all = vec!["gen-photo", "--out", path.to_str().unwrap()];
+    all.extend_from_slice(args);
+    hinge_ok(&format!("gen-photo {args:?}"), &all);
     println!("wrote {}", path.display());
     let kept = std::fs::read_to_string(out_dir().join(format!("{name}.png.hinge-marks.ron")))
         .expect("the marks are written beside the photo");
@@ -945,22 +948,21 @@ fn photos_rendered_from_known_poses_give_their_angles_and_the_same_verdict() {
     let (photo, marks) = marked.expect("learner 3 was photographed");
     let view = out_dir().join("photo-view-learner-3.png");
     let _ = std::fs::remove_file(&view);
-    let out = Command::new(env!("CARGO_BIN_EXE_hinge"))
-        .args([
+    let out = hinge_ok(
+        "hinge photo --out",
+        &[
             "photo",
             "--image",
             photo.to_str().unwrap(),
             "--points",
             &marks,
-        ])
-        .args(["--stature", "1.90", "--out", view.to_str().unwrap()])
-        .args(["--size", "1280x720"])
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "hinge photo --out: {}",
-        String::from_utf8_lossy(&out.stderr)
+            "--stature",
+            "1.90",
+            "--out",
+            view.to_str().unwrap(),
+            "--size",
+            "1280x720",
+        ],
     );
     assert!(
         String::from_utf8_lossy(&out.stdout).contains("rounded_back"),

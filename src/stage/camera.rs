@@ -135,10 +135,16 @@ fn spare_the_software_renderer(
     cameras: Query<Entity, (With<StageCamera>, Without<SoftwareChecked>)>,
     fill: Query<Entity, With<super::FillLight>>,
     mut ambient: ResMut<GlobalAmbientLight>,
+    mut stage_spared: Local<bool>,
 ) {
+    // Each new camera once, and the stage once: no work on other frames.
+    if *stage_spared && cameras.is_empty() {
+        return;
+    }
     let Some(adapter) = adapter else { return };
     let software = format!("{:?}", adapter.device_type) == "Cpu";
-    if software {
+    if software && !*stage_spared {
+        commands.insert_resource(bevy::light::DirectionalLightShadowMap { size: 1024 });
         // One light, as on WebGL2: every pixel is lit once (about 5.4 -> 6.3
         // fps in the explore view).
         for e in &fill {
@@ -146,13 +152,13 @@ fn spare_the_software_renderer(
             ambient.brightness = super::ONE_LIGHT_AMBIENT;
         }
     }
+    *stage_spared = true;
     for e in &cameras {
         commands.entity(e).insert(SoftwareChecked);
         if software {
             commands
                 .entity(e)
                 .insert((Msaa::Off, bevy::light::ShadowFilteringMethod::Hardware2x2));
-            commands.insert_resource(bevy::light::DirectionalLightShadowMap { size: 1024 });
         }
     }
 }
