@@ -1,7 +1,8 @@
-//! The stage: floor, lights, the camera rig with its presets, and the figures.
+//! The stage: the floor, the lights, the camera rig with its presets, and the figures.
 
 pub mod camera;
 pub mod figure;
+pub mod floor;
 pub mod props;
 
 use bevy::core_pipeline::tonemapping::Tonemapping;
@@ -13,33 +14,13 @@ use bevy::prelude::*;
 pub const TONEMAPPING: Tonemapping = Tonemapping::AcesFitted;
 
 pub(super) fn plugin(app: &mut App) {
-    app.add_plugins((camera::plugin, figure::plugin, props::plugin));
+    app.add_plugins((camera::plugin, figure::plugin, floor::plugin, props::plugin));
     app.insert_resource(ClearColor(crate::theme::backdrop(None)));
-    app.add_systems(Startup, spawn_floor_and_lights);
-    app.add_systems(
-        Update,
-        (draw_floor_marks, figure::fall_back_to_builtin_model),
-    );
+    app.add_systems(Startup, spawn_lights);
+    app.add_systems(Update, figure::fall_back_to_builtin_model);
 }
 
-fn spawn_floor_and_lights(
-    mut commands: Commands,
-    mut meshes: ResMut<Assets<Mesh>>,
-    mut materials: ResMut<Assets<StandardMaterial>>,
-) {
-    commands.spawn((
-        Name::new("floor"),
-        Mesh3d(meshes.add(Plane3d::default().mesh().size(12.0, 12.0))),
-        MeshMaterial3d(materials.add(StandardMaterial {
-            base_color: crate::theme::FLOOR,
-            perceptual_roughness: 0.95,
-            ..default()
-        })),
-        // Nothing is under the floor to shade: drawing it into the shadow
-        // map cost a fifth of the frame on a CPU renderer (3.4 -> 4.2 fps
-        // in `hinge fps --view explore`).
-        bevy::light::NotShadowCaster,
-    ));
+fn spawn_lights(mut commands: Commands) {
     // A soft key light from the front-left above, casting shadows, and a fill.
     commands.spawn((
         Name::new("key light"),
@@ -98,18 +79,4 @@ fn stage_shadows() -> bevy::light::CascadeShadowConfig {
         ..default()
     }
     .build()
-}
-
-/// A subtle grid on the floor (10 cm squares under the figures).
-fn draw_floor_marks(mut gizmos: Gizmos) {
-    let grid = crate::theme::FLOOR_GRID;
-    gizmos.grid(
-        Isometry3d::new(
-            Vec3::new(0.0, 0.001, 0.0),
-            Quat::from_rotation_x(std::f32::consts::FRAC_PI_2),
-        ),
-        UVec2::splat(40),
-        Vec2::splat(0.1),
-        grid,
-    );
 }
