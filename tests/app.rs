@@ -323,6 +323,21 @@ fn tapping_the_joints_on_a_photo_gives_the_verdict_and_the_pose() {
     app.update();
     // A side photo, 300 pixels a metre, the floor at y = 900.
     let pixel = |p: Vec2| Vec2::new(600.0 + p.x * 300.0, 900.0 + p.y * 300.0);
+    let badge = |app: &mut App| {
+        *app.world_mut()
+            .query_filtered::<&hinge::overlay::Badge, With<MainFigure>>()
+            .single(app.world())
+            .unwrap()
+    };
+    // Before the marks, the learner's figure only stands: its label says
+    // it waits for them, not "standing: no faults".
+    assert_eq!(
+        badge(&mut app),
+        hinge::overlay::Badge::Learner {
+            place: 0,
+            posed: false
+        }
+    );
     for l in ORDER {
         let mut check = app.world_mut().resource_mut::<PhotoCheck>();
         assert_eq!(
@@ -353,6 +368,13 @@ fn tapping_the_joints_on_a_photo_gives_the_verdict_and_the_pose() {
         .clone();
     assert!(learner.verdict.has(Fault::RoundedBack));
     assert!((learner.request.pose.lumbar_deg - 40.0).abs() < 5.0);
+    assert_eq!(
+        badge(&mut app),
+        hinge::overlay::Badge::Learner {
+            place: 0,
+            posed: true
+        }
+    );
 }
 
 /// The handout stages one figure per phase of its drill, each still in

@@ -66,8 +66,9 @@ pub enum Badge {
     /// Its role under the feet, with the verdict and two numbers; neighbours
     /// in odd `place`s sit lower so the labels never overlap.
     Role { role: Role, place: usize },
-    /// The learner's own pose (from their photo), with its verdict.
-    Learner { place: usize },
+    /// The learner's own pose (from their photo), with its verdict once
+    /// `posed` (before the marks are placed, the figure only stands).
+    Learner { place: usize, posed: bool },
 }
 
 /// A figure's own say on the load view, over the global toggle: a lesson
@@ -296,6 +297,36 @@ pub fn to_screen(
     ))
 }
 
+/// Where a chip of text `size` goes, `dx` points beside `p` (left of it
+/// when `dx` is negative), inside the view: a chip that would cross the
+/// view's edge goes to the point's other side, and if it does not fit
+/// there either, it is pushed in from the edge. A label cut off at the edge
+/// of a phone's narrow view says nothing.
+fn place_chip(p: egui::Pos2, dx: f32, size: egui::Vec2, view: egui::Rect) -> egui::Rect {
+    let at = |left: f32| {
+        egui::Rect::from_min_size(egui::pos2(left, p.y - size.y * 0.5), size).expand(3.0)
+    };
+    let inside = |r: &egui::Rect| r.min.x >= view.min.x && r.max.x <= view.max.x;
+    let mut r = at(p.x + dx);
+    if !inside(&r) {
+        // The mirror image about the point: as far on its other side.
+        let mirrored = at(p.x - dx - size.x);
+        if inside(&mirrored) {
+            r = mirrored;
+        }
+    }
+    // Pushed in from the edges; a chip wider than the view keeps its start.
+    let min = egui::pos2(
+        r.min
+            .x
+            .clamp(view.min.x, (view.max.x - r.width()).max(view.min.x)),
+        r.min
+            .y
+            .clamp(view.min.y, (view.max.y - r.height()).max(view.min.y)),
+    );
+    egui::Rect::from_min_size(min, r.size())
+}
+
 /// The stage camera and the part of the window it draws in.
 #[derive(bevy::ecs::system::SystemParam)]
 struct View<'w, 's> {
@@ -347,14 +378,16 @@ fn overlay_labels(
                     role: Some(*role),
                     catalogue: &catalogue.0,
                     drop: if place % 2 == 1 { 78.0 } else { 0.0 },
+                    waiting: false,
                 };
                 tag.paint(&labels.painter, camera, rect, t.translation, f);
             }
-            Some(Badge::Learner { place }) => {
+            Some(Badge::Learner { place, posed }) => {
                 let tag = Tag {
                     role: None,
                     catalogue: &catalogue.0,
                     drop: if place % 2 == 1 { 78.0 } else { 0.0 },
+                    waiting: !posed,
                 };
                 tag.paint(&labels.painter, camera, rect, t.translation, f);
             }
@@ -365,7 +398,7 @@ fn overlay_labels(
             // Neighbours in a row alternate in height, as their tags do, so
             // that three legends side by side never touch.
             let place = match badge {
-                Some(Badge::Role { place, .. } | Badge::Learner { place }) => *place,
+                Some(Badge::Role { place, .. } | Badge::Learner { place, .. }) => *place,
                 _ => 0,
             };
             let size = if projected { 22.0 } else { 15.0 };
@@ -390,11 +423,8 @@ impl Labels<'_> {
             return;
         };
         let col = theme::to_egui(color);
-        let pos = p + egui::vec2(dx, 0.0);
         let galley = self.painter.layout_no_wrap(text, self.font.clone(), col);
-        let r =
-            egui::Rect::from_min_size(pos - egui::vec2(0.0, galley.size().y * 0.5), galley.size())
-                .expand(3.0);
+        let r = place_chip(p, dx, galley.size(), self.rect);
         self.painter.rect_filled(r, 4.0, theme::LABEL_BACK);
         self.painter
             .galley(r.min + egui::vec2(3.0, 3.0), galley, col);
@@ -498,6 +528,9 @@ struct Tag<'a> {
     role: Option<Role>,
     catalogue: &'a crate::coach::FaultCatalogue,
     drop: f32,
+    /// The learner's figure before their marks pose it: it stands, and
+    /// its verdict would be about standing, not about their photo.
+    waiting: bool,
 }
 
 impl Tag<'_> {
@@ -525,7 +558,9 @@ impl Tag<'_> {
         let m = &v.metrics;
         let timing_fault =
             matches!(role, Some(Role::Faulty(f)) if !f.seen_in_one_pose() && !v.has(f));
-        let seen = if timing_fault && v.faults.is_empty() {
+        let seen = if self.waiting {
+            "waiting for the marks on your photo".to_string()
+        } else if timing_fault && v.faults.is_empty() {
             // Pulling with the arms is about timing: a still pose shows where the
             // arms are, but the evaluator cannot call it until drills move.
             "a timing fault: watch the arms, not the numbers".to_string()
@@ -535,12 +570,16 @@ impl Tag<'_> {
             let names: Vec<String> = v.faults.iter().map(|f| f.id().replace('_', " ")).collect();
             format!("{}: {}", v.pattern.id(), names.join(", "))
         };
-        let detail = format!(
-            "shin {:.0}°  hips {:.0} cm back  lower back {:.0}%",
-            m.shin_angle_deg,
-            m.hip_behind_ankle_m * 100.0,
-            m.lumbar_share * 100.0
-        );
+        let detail = if self.waiting {
+            "it takes your pose once they are placed".to_string()
+        } else {
+            format!(
+                "shin {:.0}°  hips {:.0} cm back  lower back {:.0}%",
+                m.shin_angle_deg,
+                m.hip_behind_ankle_m * 100.0,
+                m.lumbar_share * 100.0
+            )
+        };
         let big = painter.layout_no_wrap(
             title,
             egui::FontId::proportional(26.0),
@@ -575,5 +614,47 @@ impl Tag<'_> {
             small2,
             theme::LABEL_TEXT,
         );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const VIEW: egui::Rect = egui::Rect {
+        min: egui::pos2(0.0, 0.0),
+        max: egui::pos2(390.0, 500.0),
+    };
+    const SIZE: egui::Vec2 = egui::vec2(200.0, 24.0);
+
+    #[test]
+    fn a_chip_that_fits_goes_where_asked() {
+        let r = place_chip(egui::pos2(100.0, 200.0), 24.0, SIZE, VIEW);
+        assert_eq!(r.min.x, 121.0);
+        assert_eq!(r.center().y, 200.0);
+    }
+
+    #[test]
+    fn a_chip_at_the_right_edge_of_a_phone_goes_to_the_point_s_left() {
+        // "centre of mass +0 cm" beside a point near the right edge.
+        let p = egui::pos2(300.0, 200.0);
+        let r = place_chip(p, 24.0, SIZE, VIEW);
+        assert!(VIEW.contains_rect(r), "{r:?}");
+        assert!(r.max.x <= p.x - 24.0 + 3.0, "not left of the point: {r:?}");
+        // A chip asked for on the left at the left edge goes right.
+        let p = egui::pos2(40.0, 200.0);
+        let r = place_chip(p, -70.0, egui::vec2(60.0, 24.0), VIEW);
+        assert!(VIEW.contains_rect(r), "{r:?}");
+        assert!(r.min.x >= p.x, "{r:?}");
+    }
+
+    #[test]
+    fn a_chip_that_fits_on_neither_side_is_pushed_inside() {
+        let p = egui::pos2(195.0, 495.0);
+        let r = place_chip(p, 24.0, egui::vec2(300.0, 24.0), VIEW);
+        assert!(VIEW.contains_rect(r), "{r:?}");
+        // Wider than the view: it starts at the view's left edge.
+        let r = place_chip(p, 24.0, egui::vec2(500.0, 24.0), VIEW);
+        assert_eq!(r.min.x, 0.0);
     }
 }

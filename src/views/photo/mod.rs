@@ -419,7 +419,10 @@ fn stage_pair(
             Learner,
             MainFigure,
             FixedPose,
-            Badge::Learner { place: 0 },
+            Badge::Learner {
+                place: 0,
+                posed: false,
+            },
             DespawnOnExit(ViewState::Photo),
         ));
     spawner
@@ -464,12 +467,15 @@ fn reference_for(p: &PhotoPose) -> PoseRequest {
     r
 }
 
+type LearnerFigure<'w, 's> =
+    Query<'w, 's, (&'static mut Figure, &'static mut Badge), (With<Learner>, Without<Reference>)>;
+
 /// When the marks change: fit the body to them, judge, pose both figures.
 fn judge_marks(
     mut check: ResMut<PhotoCheck>,
     controls: Res<PoseControls>,
     thresholds: Res<CoachThresholds>,
-    mut learner: Query<&mut Figure, (With<Learner>, Without<Reference>)>,
+    mut learner: LearnerFigure,
     mut reference: Query<&mut Figure, (With<Reference>, Without<Learner>)>,
 ) {
     if check.result.is_some() || check.size.is_none() {
@@ -482,13 +488,19 @@ fn judge_marks(
             .extend(crate::coach::photo::caveat(&v).map(str::to_string));
         (p, v)
     });
-    if let Ok((p, _)) = &result {
-        if let Ok(mut f) = learner.single_mut() {
+    if let Ok((mut f, mut badge)) = learner.single_mut() {
+        badge.set_if_neq(Badge::Learner {
+            place: 0,
+            posed: result.is_ok(),
+        });
+        if let Ok((p, _)) = &result {
             f.request = p.request;
         }
-        if let Ok(mut f) = reference.single_mut() {
-            f.request = reference_for(p);
-        }
+    }
+    if let Ok((p, _)) = &result
+        && let Ok(mut f) = reference.single_mut()
+    {
+        f.request = reference_for(p);
     }
     check.result = Some(result);
 }

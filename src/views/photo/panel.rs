@@ -206,36 +206,59 @@ fn draw_marks(painter: &egui::Painter, check: &PhotoCheck, to_screen: &dyn Fn(Ve
     }
     line(Landmark::Shoulder, Landmark::Ear, hip);
     line(Landmark::Heel, Landmark::Toe, knee);
-    for l in ORDER {
-        if let Some(p) = m.get(l) {
-            let at = to_screen(p);
-            painter.circle(
-                at,
-                8.0,
-                theme::TOUCH_EGUI,
-                egui::Stroke::new(2.0, egui::Color32::BLACK),
-            );
-            // On a chip: readable on a white wall and on a dark floor.
-            let g = painter.layout_no_wrap(
-                l.id().replace('_', " "),
-                egui::FontId::proportional(14.0),
-                egui::Color32::WHITE,
-            );
-            let pos = at + egui::vec2(11.0, -11.0 - g.size().y);
-            let r = egui::Rect::from_min_size(pos, g.size()).expand(2.0);
-            painter.rect_filled(r, 3.0, egui::Color32::from_black_alpha(170));
-            painter.galley(pos, g, egui::Color32::WHITE);
-        }
+    // Each chip goes to the first of four corners around its mark where it
+    // covers no mark and no other chip (an ear and a shoulder sit close).
+    let marks: Vec<(Landmark, egui::Pos2)> = ORDER
+        .iter()
+        .filter_map(|l| m.get(*l).map(|p| (*l, to_screen(p))))
+        .collect();
+    let mut taken: Vec<egui::Rect> = marks
+        .iter()
+        .map(|(_, at)| egui::Rect::from_center_size(*at, egui::vec2(16.0, 16.0)))
+        .collect();
+    let mut place = |at: egui::Pos2, size: egui::Vec2| {
+        let corners = [
+            at + egui::vec2(12.0, -12.0 - size.y),
+            at + egui::vec2(-12.0 - size.x, -12.0 - size.y),
+            at + egui::vec2(12.0, 12.0),
+            at + egui::vec2(-12.0 - size.x, 12.0),
+        ];
+        let rect = |min: egui::Pos2| egui::Rect::from_min_size(min, size).expand(3.0);
+        // The corner that covers least of what is there already.
+        let covered = |c: egui::Pos2| -> f32 {
+            let r = rect(c);
+            taken
+                .iter()
+                .map(|t| t.intersect(r))
+                .filter(|i| i.is_positive())
+                .map(|i| i.area())
+                .sum()
+        };
+        let min = corners
+            .into_iter()
+            .min_by(|a, b| covered(*a).total_cmp(&covered(*b)))
+            .unwrap_or(corners[0]);
+        taken.push(rect(min));
+        min
+    };
+    for (_, at) in &marks {
+        painter.circle(
+            *at,
+            8.0,
+            theme::TOUCH_EGUI,
+            egui::Stroke::new(2.0, egui::Color32::BLACK),
+        );
     }
+    // The angles first: they matter most and keep their place by the joint.
     if let Some(Ok((p, _))) = &check.result {
-        let chip = |at: Option<Vec2>, text: String| {
+        let mut chip = |at: Option<Vec2>, text: String| {
             if let Some(at) = at {
-                let pos = to_screen(at) + egui::vec2(14.0, 6.0);
                 let g = painter.layout_no_wrap(
                     text,
-                    egui::FontId::proportional(17.0),
+                    egui::FontId::proportional(ANGLE_SIZE),
                     theme::LABEL_TEXT,
                 );
+                let pos = place(to_screen(at), g.size());
                 let r = egui::Rect::from_min_size(pos, g.size()).expand(3.0);
                 painter.rect_filled(r, 4.0, theme::LABEL_BACK);
                 painter.galley(pos, g, theme::LABEL_TEXT);
@@ -244,7 +267,24 @@ fn draw_marks(painter: &egui::Painter, check: &PhotoCheck, to_screen: &dyn Fn(Ve
         chip(m.knee, format!("knee {:.0}°", p.angles.knee_deg));
         chip(m.hip, format!("hip {:.0}°", p.angles.hip_trunk_deg));
     }
+    for (l, at) in &marks {
+        // On a dark chip: readable on a white wall and on a dark floor.
+        let g = painter.layout_no_wrap(
+            l.id().replace('_', " "),
+            egui::FontId::proportional(NAME_SIZE),
+            egui::Color32::WHITE,
+        );
+        let pos = place(*at, g.size());
+        let r = egui::Rect::from_min_size(pos, g.size()).expand(2.0);
+        painter.rect_filled(r, 3.0, egui::Color32::from_black_alpha(170));
+        painter.galley(pos, g, egui::Color32::WHITE);
+    }
 }
+
+/// The marks' names and the angles on the photo, points: the overlays'
+/// sizes on the 3D view (a coach's group reads them from the back).
+const NAME_SIZE: f32 = 17.0;
+const ANGLE_SIZE: f32 = 20.0;
 
 /// The verdict, what could not be judged, the angles, and the buttons.
 fn verdict_panel(
