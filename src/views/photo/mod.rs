@@ -1,5 +1,5 @@
-//! "Check my hinge": a learner's own side photo. They open it (`--photo
-//! FILE` or a drop on the window; on the web the view's button, a drop on
+//! "Check my hinge": a learner's own side photo. They open it (the view's
+//! button, a drop on the window or `--photo FILE`; on the web a drop on
 //! the page or `?photo=URL`), tap the joints in the order asked, and
 //! get the coach's verdict in the same words as the mannequin's, with what
 //! the photo cannot show said plainly; the mannequin takes their pose beside
@@ -7,6 +7,8 @@
 //! file beside the photo (in the browser's storage on the web). Photos
 //! never leave the machine.
 
+#[cfg(not(target_arch = "wasm32"))]
+mod desktop;
 mod panel;
 #[cfg(target_arch = "wasm32")]
 pub mod web;
@@ -54,6 +56,9 @@ pub struct PhotoCheck {
     frame: Vec2,
     /// On the web: the page is reading the photo.
     reading: bool,
+    /// On the desktop: the file chooser, while it is open.
+    #[cfg(not(target_arch = "wasm32"))]
+    chooser: Option<desktop::Choosing>,
     /// What went wrong opening or saving, or what was saved.
     pub message: Option<String>,
     /// The coach's answer for the marks as they are.
@@ -81,6 +86,8 @@ pub fn plugin(app: &mut App) {
     app.init_resource::<PhotoCheck>()
         .add_message::<bevy::window::FileDragAndDrop>();
     app.add_systems(Update, take_dropped_file.in_set(Frame::ApplyActions));
+    #[cfg(not(target_arch = "wasm32"))]
+    app.add_systems(Update, desktop::take_chosen.in_set(Frame::ApplyActions));
     #[cfg(target_arch = "wasm32")]
     {
         app.add_systems(Startup, web::listen);

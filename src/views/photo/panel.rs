@@ -57,26 +57,33 @@ pub(super) const MAX_ZOOM: f32 = 6.0;
 
 /// What to do first, on this platform.
 #[cfg(not(target_arch = "wasm32"))]
-const HOW_TO_OPEN: &str = "Then drop it on this window (or start the tutor with --photo FILE). \
+const HOW_TO_OPEN: &str = "Then open it here, or drop it on this window. \
      It stays on this computer.";
 #[cfg(target_arch = "wasm32")]
 const HOW_TO_OPEN: &str = "Then open it here, or drop it on this page. \
      It stays in this browser: nothing is sent anywhere.";
 
-/// On the web: the browser's file chooser.
-fn open_button(ui: &mut egui::Ui, label: &str) {
-    #[cfg(target_arch = "wasm32")]
-    if ui
-        .add(
-            egui::Button::new(egui::RichText::new(label).size(20.0))
-                .min_size(egui::vec2(0.0, 44.0)),
-        )
-        .clicked()
-    {
-        super::web::choose();
-    }
+/// The system's file chooser (the browser's on the web), a finger's size.
+fn open_button(ui: &mut egui::Ui, check: &mut PhotoCheck, label: &str) {
     #[cfg(not(target_arch = "wasm32"))]
-    let _ = (ui, label);
+    let (label, open) = if super::desktop::is_open(check) {
+        ("Choosing a photo…", true)
+    } else {
+        (label, false)
+    };
+    #[cfg(target_arch = "wasm32")]
+    let open = false;
+    let button =
+        egui::Button::new(egui::RichText::new(label).size(20.0)).min_size(egui::vec2(0.0, 44.0));
+    if ui.add_enabled(!open, button).clicked() {
+        #[cfg(not(target_arch = "wasm32"))]
+        super::desktop::choose(check);
+        #[cfg(target_arch = "wasm32")]
+        {
+            let _ = &check;
+            super::web::choose();
+        }
+    }
 }
 
 /// The instructions, the photo and its marks.
@@ -87,7 +94,7 @@ fn photo_area(ui: &mut egui::Ui, check: &mut PhotoCheck) {
              the phone at the height of your hips, about 3 m away, your whole body \
              in the picture. {HOW_TO_OPEN}"
         ));
-        open_button(ui, "Open a photo");
+        open_button(ui, check, "Open a photo");
         if check.reading {
             ui.label("Reading the photo…");
         }
@@ -128,7 +135,7 @@ fn photo_area(ui: &mut egui::Ui, check: &mut PhotoCheck) {
             check.marks = Default::default();
             check.result = None;
         }
-        open_button(ui, "Open another photo");
+        open_button(ui, check, "Open another photo");
     });
     let (pw, ph) = check.size.unwrap_or((1, 1));
     let (pw, ph) = (pw as f32, ph as f32);
