@@ -327,6 +327,25 @@ fn place_chip(p: egui::Pos2, dx: f32, size: egui::Vec2, view: egui::Rect) -> egu
     egui::Rect::from_min_size(min, r.size())
 }
 
+/// A chip moved up or down, by steps of its own height, to the nearest
+/// place in the view where it covers no chip already there (a phone's
+/// narrow view stacks "hip" and "centre of mass" on one line). Where
+/// every place is covered, it stays.
+fn off_the_others(r: egui::Rect, taken: &[egui::Rect], view: egui::Rect) -> egui::Rect {
+    let free = |c: &egui::Rect| {
+        c.min.y >= view.min.y && c.max.y <= view.max.y && !taken.iter().any(|t| t.intersects(*c))
+    };
+    if !taken.iter().any(|t| t.intersects(r)) {
+        return r;
+    }
+    let step = r.height() + 2.0;
+    (1..=6)
+        .flat_map(|k| [k as f32 * step, -(k as f32) * step])
+        .map(|dy| r.translate(egui::vec2(0.0, dy)))
+        .find(free)
+        .unwrap_or(r)
+}
+
 /// The stage camera and the part of the window it draws in.
 #[derive(bevy::ecs::system::SystemParam)]
 struct View<'w, 's> {
@@ -363,6 +382,7 @@ fn overlay_labels(
         // cover the figure; 15 points is the smallest size the atlas is
         // prefilled with (ui::TYPE_SIZES).
         font: egui::FontId::proportional(if rect.height() < 400.0 { 15.0 } else { 20.0 }),
+        taken: Default::default(),
     };
     // A figure that wears its role is compared: its tag says the rest.
     let comparing = figures
@@ -414,6 +434,8 @@ struct Labels<'a> {
     camera: (&'a Camera, &'a GlobalTransform),
     rect: egui::Rect,
     font: egui::FontId,
+    /// The chips placed so far this frame: a new one moves off them.
+    taken: std::cell::RefCell<Vec<egui::Rect>>,
 }
 
 impl Labels<'_> {
@@ -425,6 +447,8 @@ impl Labels<'_> {
         let col = theme::to_egui(color);
         let galley = self.painter.layout_no_wrap(text, self.font.clone(), col);
         let r = place_chip(p, dx, galley.size(), self.rect);
+        let r = off_the_others(r, &self.taken.borrow(), self.rect);
+        self.taken.borrow_mut().push(r);
         self.painter.rect_filled(r, 4.0, theme::LABEL_BACK);
         self.painter
             .galley(r.min + egui::vec2(3.0, 3.0), galley, col);
@@ -646,6 +670,18 @@ mod tests {
         let r = place_chip(p, -70.0, egui::vec2(60.0, 24.0), VIEW);
         assert!(VIEW.contains_rect(r), "{r:?}");
         assert!(r.min.x >= p.x, "{r:?}");
+    }
+
+    #[test]
+    fn a_chip_on_another_moves_to_the_nearest_free_line() {
+        let hip = egui::Rect::from_min_size(egui::pos2(100.0, 200.0), egui::vec2(80.0, 26.0));
+        let com = egui::Rect::from_min_size(egui::pos2(20.0, 205.0), egui::vec2(300.0, 26.0));
+        let moved = off_the_others(com, &[hip], VIEW);
+        assert!(!moved.intersects(hip), "{moved:?}");
+        assert_eq!(moved.min.x, com.min.x);
+        assert!((moved.center().y - com.center().y).abs() <= 2.0 * 28.0);
+        // Nothing under it: it stays.
+        assert_eq!(off_the_others(com, &[], VIEW), com);
     }
 
     #[test]
