@@ -47,7 +47,7 @@ if [ "$QUICK" = 0 ]; then
 fi
 # The page, its web app manifest and icon (a coach can add it to a tablet's
 # home screen).
-cp web/index.html web/manifest.webmanifest assets/linux/hinge.svg "$OUT/"
+cp web/index.html web/pose-guess.js web/manifest.webmanifest assets/linux/hinge.svg "$OUT/"
 # What the page is made of, and under which terms.
 cp LICENSE-MIT LICENSE-APACHE THIRD-PARTY-LICENSES.txt "$OUT/"
 # The content the app loads at run time (the web has no folder listing:
@@ -60,6 +60,23 @@ node tools/service-worker.mjs "$OUT"
 if [ "$QUICK" = 0 ]; then
   node tools/compress.mjs "$OUT" | tee "$OUT/size-report.txt"
 fi
+# The pose model for "Guess the marks" (web/pose-guess.js): MediaPipe Pose
+# from its npm package (Apache-2.0), fetched only when a learner asks for a
+# guess, so it is neither kept for offline use nor in the size report.
+POSE=tools/node_modules/@mediapipe/pose
+mkdir -p "$OUT/pose"
+cp "$POSE"/pose.js "$POSE"/pose_web.binarypb "$POSE"/pose_landmark_full.tflite \
+  "$POSE"/pose_solution_packed_assets_loader.js "$POSE"/pose_solution_packed_assets.data \
+  "$POSE"/pose_solution_simd_wasm_bin.js "$POSE"/pose_solution_simd_wasm_bin.wasm \
+  "$POSE"/pose_solution_simd_wasm_bin.data \
+  "$POSE"/pose_solution_wasm_bin.js "$POSE"/pose_solution_wasm_bin.wasm \
+  "$POSE"/package.json "$OUT/pose/"
+cat > "$OUT/pose/NOTICE.txt" <<NOTICE
+MediaPipe Pose $(node -p "require('./$POSE/package.json').version"), (c) Google LLC,
+under the Apache License 2.0 (its text: ../LICENSE-APACHE). From the npm
+package @mediapipe/pose, unchanged. Hinge runs it in the browser to guess a
+photo's marks; the photo is not sent anywhere.
+NOTICE
 echo "web: built $OUT"
 if [ "$SERVE" = 1 ]; then
   echo "web: serving http://127.0.0.1:8080/ (Ctrl-C stops)"

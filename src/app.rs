@@ -86,7 +86,11 @@ pub fn build(launch: &Launch) -> App {
         loads: launch.loads,
         ..Default::default()
     });
-    app.insert_state(crate::options::initial_view(launch.view, launch.fault));
+    app.insert_state(crate::options::initial_view(
+        launch.view,
+        launch.fault,
+        launch.photo.is_some(),
+    ));
     if launch.view == View::Handout && launch.shot.is_some() {
         // `hinge handout`: the sheet alone, without its buttons.
         app.insert_resource(crate::views::handout::HandoutChrome(false));

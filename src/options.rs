@@ -152,11 +152,30 @@ impl From<ViewState> for View {
     }
 }
 
-/// The view a launch opens: presenting opens the drills, or the comparison
-/// when a fault is named.
-pub fn initial_view(view: View, fault: Option<Fault>) -> ViewState {
-    match (view, fault) {
-        (View::Present, Some(_)) => ViewState::Compare,
-        (v, _) => v.into(),
+/// The view a launch opens: presenting opens the drills, the comparison
+/// when a fault is named, or the learner's photo when one is given.
+pub fn initial_view(view: View, fault: Option<Fault>, photo: bool) -> ViewState {
+    match (view, fault, photo) {
+        (View::Present, _, true) => ViewState::Photo,
+        (View::Present, Some(_), _) => ViewState::Compare,
+        (v, _, _) => v.into(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Presenting opens the drills; with a fault, the comparison; with a
+    /// learner's photo, that photo for the group.
+    #[test]
+    fn presenting_opens_the_drills_a_comparison_or_the_learner_s_photo() {
+        assert_eq!(initial_view(View::Present, None, false), ViewState::Drills);
+        assert_eq!(
+            initial_view(View::Present, Some(Fault::RoundedBack), false),
+            ViewState::Compare
+        );
+        assert_eq!(initial_view(View::Present, None, true), ViewState::Photo);
+        assert_eq!(initial_view(View::Explore, None, true), ViewState::Explore);
     }
 }

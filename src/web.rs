@@ -46,7 +46,7 @@ pub fn plugin(app: &mut App) {
 #[cfg(target_arch = "wasm32")]
 fn mirror_photo_to_page(
     check: Option<Res<crate::views::photo::PhotoCheck>>,
-    mut last: Local<(String, String)>,
+    mut last: Local<(String, String, String, String)>,
 ) {
     let Some(check) = check.filter(|c| c.is_changed()) else {
         return;
@@ -68,7 +68,29 @@ fn mirror_photo_to_page(
     if last.1 != verdict {
         page::set_attribute("data-hinge-photo-verdict", &verdict);
     }
-    *last = (photo, verdict);
+    // The marks as `--points` takes them, and what the view last said.
+    let marks = crate::views::photo::ORDER
+        .iter()
+        .filter_map(|l| {
+            check
+                .marks
+                .get(*l)
+                .map(|p| format!("{}={:.0},{:.0}", l.id(), p.x, p.y))
+        })
+        .collect::<Vec<_>>()
+        .join(";");
+    if last.2 != marks {
+        page::set_attribute("data-hinge-photo-marks", &marks);
+    }
+    let said = check
+        .guess_note()
+        .or(check.message.as_deref())
+        .unwrap_or_default()
+        .to_string();
+    if last.3 != said {
+        page::set_attribute("data-hinge-photo-message", &said);
+    }
+    *last = (photo, verdict, marks, said);
 }
 
 /// The view and the drill on screen, as `data-hinge-view` and

@@ -305,6 +305,37 @@ pub fn model_marks(s: &SolvedBody) -> Marks {
     marks
 }
 
+/// The 33 landmarks of MediaPipe's pose model (BlazePose: x and y in the
+/// photo's pixels, then a visibility from 0 to 1), as the marks of a side
+/// photo: the side of the body facing the camera, the one the model sees
+/// better. The lower back is not among them: it stays for the hand. `None`
+/// when the list is not the model's 33 points.
+pub fn marks_from_pose_landmarks(points: &[[f32; 3]]) -> Option<Marks> {
+    const POINTS: usize = 33;
+    // BlazePose's numbering: (left, right) for each mark of a side photo.
+    const SIDES: [(Landmark, usize, usize); 7] = [
+        (Landmark::Ear, 7, 8),
+        (Landmark::Shoulder, 11, 12),
+        (Landmark::Hip, 23, 24),
+        (Landmark::Knee, 25, 26),
+        (Landmark::Ankle, 27, 28),
+        (Landmark::Heel, 29, 30),
+        (Landmark::Toe, 31, 32),
+    ];
+    if points.len() != POINTS || points.iter().flatten().any(|v| !v.is_finite()) {
+        return None;
+    }
+    let seen = |i: usize| points[i][2];
+    let left: f32 = SIDES.iter().map(|(_, l, _)| seen(*l)).sum();
+    let right: f32 = SIDES.iter().map(|(_, _, r)| seen(*r)).sum();
+    let mut marks = Marks::default();
+    for (mark, l, r) in SIDES {
+        let i = if left >= right { l } else { r };
+        marks.set(mark, Some(Vec2::new(points[i][0], points[i][1])));
+    }
+    Some(marks)
+}
+
 /// How far from the learner the view asks for the photo to be taken, and
 /// at what height: about 3 m away, level with the hips.
 pub const PHOTO_DISTANCE_M: f32 = 3.0;
@@ -449,4 +480,31 @@ pub fn verdict(p: &PhotoPose, m: &Marks, t: &Thresholds) -> Verdict {
         _ => true,
     });
     v
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The pose model's points become the marks of the side it sees best;
+    /// the small of the back is left for the hand; a short list is refused.
+    #[test]
+    fn a_pose_model_s_landmarks_mark_the_side_facing_the_camera() {
+        let mut points = vec![[0.0_f32, 0.0, 0.1]; 33];
+        // The right side faces the camera: seen well, and placed apart.
+        for (i, p) in points.iter_mut().enumerate() {
+            if i % 2 == 0 && i >= 8 {
+                *p = [i as f32 * 10.0, i as f32 * 20.0, 0.9];
+            }
+        }
+        let m = marks_from_pose_landmarks(&points).expect("33 points");
+        assert_eq!(m.ankle, Some(Vec2::new(280.0, 560.0)));
+        assert_eq!(m.hip, Some(Vec2::new(240.0, 480.0)));
+        assert_eq!(m.ear, Some(Vec2::new(80.0, 160.0)));
+        assert_eq!(m.toe, Some(Vec2::new(320.0, 640.0)));
+        assert_eq!(m.low_back, None);
+        assert!(marks_from_pose_landmarks(&points[..20]).is_none());
+        points[3][0] = f32::NAN;
+        assert!(marks_from_pose_landmarks(&points).is_none());
+    }
 }

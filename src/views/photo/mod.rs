@@ -56,6 +56,12 @@ pub struct PhotoCheck {
     frame: Vec2,
     /// On the web: the page is reading the photo.
     reading: bool,
+    /// On the web: the page's pose model is guessing the marks.
+    #[cfg(target_arch = "wasm32")]
+    guessing: bool,
+    /// On the web: what the pose model's guess came to.
+    #[cfg(target_arch = "wasm32")]
+    guess_note: Option<String>,
     /// On the desktop: the file chooser, while it is open.
     #[cfg(not(target_arch = "wasm32"))]
     chooser: Option<desktop::Choosing>,
@@ -91,7 +97,10 @@ pub fn plugin(app: &mut App) {
     #[cfg(target_arch = "wasm32")]
     {
         app.add_systems(Startup, web::listen);
-        app.add_systems(Update, take_page_photo.in_set(Frame::ApplyActions));
+        app.add_systems(
+            Update,
+            (take_page_photo, take_guess).in_set(Frame::ApplyActions),
+        );
     }
     app.add_systems(OnEnter(ViewState::Photo), (use_sliders, stage_pair));
     app.add_systems(
@@ -108,6 +117,13 @@ pub fn plugin(app: &mut App) {
             .in_set(UiPass::Panels)
             .run_if(in_state(ViewState::Photo))
             .run_if(not(projecting)),
+    );
+    app.add_systems(
+        EguiPrimaryContextPass,
+        panel::projected
+            .in_set(UiPass::Panels)
+            .run_if(in_state(ViewState::Photo))
+            .run_if(projecting),
     );
 }
 
@@ -146,6 +162,34 @@ fn take_page_photo(mut check: ResMut<PhotoCheck>, mut next: ResMut<NextState<Vie
                 crate::notify::notice(&e);
                 check.reading = false;
                 check.message = Some(e);
+            }
+        }
+    }
+}
+
+/// What the view says after the pose model's first guess.
+#[cfg(target_arch = "wasm32")]
+const GUESSED: &str = "A first guess from a pose model: check each mark against the photo \
+     and drag any that is off. Tap the small of the back yourself.";
+
+/// On the web: the pose model's guess becomes the marks, to be corrected
+/// by hand; or the view says why there is none.
+#[cfg(target_arch = "wasm32")]
+fn take_guess(mut check: ResMut<PhotoCheck>) {
+    for guess in web::take_guessed() {
+        check.guessing = false;
+        let marks = guess.and_then(|points| {
+            crate::coach::photo::marks_from_pose_landmarks(&points)
+                .ok_or_else(|| "the pose model gave no body".to_string())
+        });
+        match marks {
+            Ok(marks) => {
+                check.marks = marks;
+                check.result = None;
+                check.guess_note = Some(GUESSED.to_string());
+            }
+            Err(e) => {
+                check.guess_note = Some(format!("No first guess: {e}. Tap the joints by hand."))
             }
         }
     }
@@ -205,6 +249,22 @@ impl PhotoCheck {
     /// optional ones; `None` when all are placed.
     pub fn next_mark(&self) -> Option<Landmark> {
         ORDER.into_iter().find(|l| self.marks.get(*l).is_none())
+    }
+
+    /// What the pose model's last guess came to.
+    #[cfg(target_arch = "wasm32")]
+    pub fn guess_note(&self) -> Option<&str> {
+        self.guess_note.as_deref()
+    }
+
+    /// Ask the page's pose model for a first guess of the marks.
+    #[cfg(target_arch = "wasm32")]
+    fn guess(&mut self) {
+        if !self.guessing {
+            self.guessing = true;
+            self.guess_note = None;
+            web::guess();
+        }
     }
 
     /// Put a mark where the learner tapped (the next one asked for), or

@@ -10,8 +10,10 @@ use crate::coach::photo::{Landmark, PhotoAngles};
 use crate::options::ViewState;
 use crate::stage::figure::{Catalogue, Figure, MainFigure};
 use crate::theme;
-use crate::ui::widgets::{VerdictExtras, verdict_ui, view_tabs};
-use crate::ui::{Side, ViewUi, side_panel};
+use crate::ui::widgets::{
+    PROJECTED_ACTIONS, VerdictExtras, action_buttons, verdict_headline, verdict_ui, view_tabs,
+};
+use crate::ui::{Projection, Side, ViewUi, side_panel};
 
 /// Points on screen within which a press picks up a mark.
 const GRAB_PX: f32 = 18.0;
@@ -55,6 +57,93 @@ pub(super) fn panels(
 /// How close the photo can be looked at: a hand's width fills the panel.
 pub(super) const MAX_ZOOM: f32 = 6.0;
 
+/// Presenting: the coach projects the learner's photo for the group. The
+/// marked photo fills the left of the wall, the two figures the rest; the
+/// verdict on top and the cue at the bottom in the presenter's sizes and
+/// colours, with the presenter's buttons (leave, theme) under it.
+pub(super) fn projected(
+    mut view: ViewUi,
+    mut check: ResMut<PhotoCheck>,
+    projection: Res<Projection>,
+    catalogue: Res<Catalogue>,
+    figures: Query<&Figure, With<MainFigure>>,
+) -> Result {
+    let (ctx, mut root) = view.root("photo projected")?;
+    if let Some(pixels) = check.pixels.take() {
+        check.texture = Some(ctx.load_texture("photo", pixels, egui::TextureOptions::LINEAR));
+    }
+    let theme::Projected {
+        back: bg,
+        text: fg,
+        accent,
+        warn,
+    } = theme::projected(projection.theme);
+    let frame = egui::Frame::new()
+        .fill(bg)
+        .inner_margin(egui::Margin::symmetric(24, 10));
+    let judged = matches!(check.result, Some(Ok(_)));
+    let figure = figures.single().ok().filter(|_| judged);
+    let (headline, colour) = match figure {
+        Some(f) if f.verdict.faults.is_empty() => (verdict_headline(f, &catalogue.0), accent),
+        Some(f) => (verdict_headline(f, &catalogue.0), warn),
+        None => ("Mark the joints on the photo".to_string(), fg),
+    };
+    egui::Panel::top("photo projected title")
+        .frame(frame)
+        .show(&mut root, |ui| {
+            ui.horizontal_wrapped(|ui| {
+                ui.label(
+                    egui::RichText::new("My hinge")
+                        .size(46.0)
+                        .strong()
+                        .color(fg),
+                );
+                ui.label(
+                    egui::RichText::new(headline)
+                        .size(40.0)
+                        .strong()
+                        .color(colour),
+                );
+            });
+        });
+    egui::Panel::bottom("photo projected caption")
+        .frame(frame)
+        .show(&mut root, |ui| {
+            let cue = match figure.and_then(|f| f.verdict.faults.first()) {
+                Some(fault) => catalogue.0.cue(*fault).to_string(),
+                None if judged => "Hips back, knees soft, back long.".to_string(),
+                None => "Tap the ankle, knee, hip, shoulder and ear.".to_string(),
+            };
+            ui.horizontal_wrapped(|ui| {
+                ui.label(
+                    egui::RichText::new("CUE:")
+                        .size(40.0)
+                        .strong()
+                        .color(accent),
+                );
+                ui.label(egui::RichText::new(cue).size(40.0).strong().color(fg));
+            });
+            let mut clicked = Vec::new();
+            ui.horizontal_wrapped(|ui| {
+                action_buttons(ui, &PROJECTED_ACTIONS, 20.0, Some((fg, bg)), &mut clicked);
+            });
+            view.actions.write_batch(clicked);
+        });
+    let width = (ctx.viewport_rect().width() * 0.4).clamp(280.0, 1200.0);
+    side_panel(
+        &mut root,
+        "photo projected",
+        Side::Left,
+        width,
+        "Photo",
+        |ui| {
+            photo_area(ui, &mut check);
+        },
+    );
+    view.rect.set_from(&root);
+    Ok(())
+}
+
 /// What to do first, on this platform.
 #[cfg(not(target_arch = "wasm32"))]
 const HOW_TO_OPEN: &str = "Then open it here, or drop it on this window. \
@@ -86,6 +175,30 @@ fn open_button(ui: &mut egui::Ui, check: &mut PhotoCheck, label: &str) {
     }
 }
 
+/// On the web, before any mark: the pose model's first guess, a finger's
+/// size (the learner then corrects the marks by hand).
+fn guess_button(ui: &mut egui::Ui, check: &mut PhotoCheck) {
+    #[cfg(target_arch = "wasm32")]
+    if check.marks == Default::default() || check.guessing {
+        let label = if check.guessing {
+            "Guessing the marks…"
+        } else {
+            "Guess the marks for me"
+        };
+        let button = egui::Button::new(egui::RichText::new(label).size(20.0))
+            .min_size(egui::vec2(0.0, 44.0));
+        if ui.add_enabled(!check.guessing, button).clicked() {
+            check.guess();
+        }
+    }
+    #[cfg(target_arch = "wasm32")]
+    if let Some(note) = &check.guess_note {
+        ui.label(egui::RichText::new(note).italics().color(theme::FAULTY));
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = (ui, check);
+}
+
 /// The instructions, the photo and its marks.
 fn photo_area(ui: &mut egui::Ui, check: &mut PhotoCheck) {
     let Some(texture) = check.texture.clone() else {
@@ -103,6 +216,7 @@ fn photo_area(ui: &mut egui::Ui, check: &mut PhotoCheck) {
         }
         return;
     };
+    guess_button(ui, check);
     match check.next_mark() {
         Some(l) => {
             ui.label(
@@ -134,6 +248,10 @@ fn photo_area(ui: &mut egui::Ui, check: &mut PhotoCheck) {
         if ui.button("Start over").clicked() {
             check.marks = Default::default();
             check.result = None;
+            #[cfg(target_arch = "wasm32")]
+            {
+                check.guess_note = None;
+            }
         }
         open_button(ui, check, "Open another photo");
     });

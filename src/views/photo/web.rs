@@ -4,7 +4,8 @@
 //! (the module carries no image codec), a canvas gives its pixels at most
 //! `SHOWN_SIDE_PX` on the long side, and the view takes them the next frame.
 //! A chosen file is read through an object URL in the page: nothing is sent
-//! anywhere.
+//! anywhere. "Guess the marks" hands the photo's canvas to the page's pose
+//! model (web/pose-guess.js), whose landmarks come back the same way.
 
 use std::cell::RefCell;
 
@@ -18,8 +19,68 @@ use super::SHOWN_SIDE_PX;
 /// or why it could not be read.
 pub type Arrival = Result<(String, (u32, u32), egui::ColorImage), String>;
 
+/// The pose model's landmarks on the photo (its own pixels), or why there
+/// are none.
+pub type Guess = Result<Vec<[f32; 3]>, String>;
+
 thread_local! {
     static ARRIVED: RefCell<Vec<Arrival>> = const { RefCell::new(Vec::new()) };
+    static GUESSED: RefCell<Vec<Guess>> = const { RefCell::new(Vec::new()) };
+    /// The last photo's canvas, and how many of its own pixels one of the
+    /// canvas's is.
+    static CANVAS: RefCell<Option<(web_sys::HtmlCanvasElement, f32)>> = const { RefCell::new(None) };
+}
+
+#[wasm_bindgen::prelude::wasm_bindgen]
+extern "C" {
+    /// web/pose-guess.js.
+    #[wasm_bindgen(js_namespace = window, js_name = hingeGuessMarks, catch)]
+    fn hinge_guess_marks(
+        canvas: &web_sys::HtmlCanvasElement,
+        done: &wasm_bindgen::JsValue,
+    ) -> Result<wasm_bindgen::JsValue, wasm_bindgen::JsValue>;
+}
+
+/// Ask the page's pose model for the last photo's landmarks; they come
+/// back through [`take_guessed`].
+pub fn guess() {
+    let Some((canvas, scale)) = CANVAS.with(|c| c.borrow().clone()) else {
+        GUESSED.with(|g| g.borrow_mut().push(Err("no photo to guess from".into())));
+        return;
+    };
+    let done = Closure::once_into_js(move |json: String| {
+        GUESSED.with(|g| g.borrow_mut().push(read_guess(&json, scale)));
+    });
+    if hinge_guess_marks(&canvas, &done).is_err() {
+        GUESSED.with(|g| {
+            g.borrow_mut()
+                .push(Err("this page has no pose model".into()))
+        });
+    }
+}
+
+/// The page's answer: `{"landmarks": [[x, y, visibility], ...]}` in the
+/// canvas's pixels, or `{"error": "..."}`.
+fn read_guess(json: &str, scale: f32) -> Guess {
+    #[derive(serde::Deserialize)]
+    struct Answer {
+        landmarks: Option<Vec<[f32; 3]>>,
+        error: Option<String>,
+    }
+    let a: Answer =
+        serde_json::from_str(json).map_err(|e| format!("the pose model's answer: {e}"))?;
+    match (a.landmarks, a.error) {
+        (Some(points), _) => Ok(points
+            .into_iter()
+            .map(|[x, y, v]| [x * scale, y * scale, v])
+            .collect()),
+        (None, e) => Err(e.unwrap_or_else(|| "the pose model said nothing".into())),
+    }
+}
+
+/// The pose model's answers since the last call.
+pub fn take_guessed() -> Vec<Guess> {
+    GUESSED.with(|g| std::mem::take(&mut *g.borrow_mut()))
 }
 
 /// The file input's id on the page (the browser test sets files on it).
@@ -179,10 +240,12 @@ fn pixels(img: &web_sys::HtmlImageElement, name: &str) -> Arrival {
             f64::from(sw),
             f64::from(sh),
         )?;
-        Ok(context
+        let rgba = context
             .get_image_data(0.0, 0.0, f64::from(sw), f64::from(sh))?
             .data()
-            .0)
+            .0;
+        CANVAS.with(|c| *c.borrow_mut() = Some((canvas, w as f32 / sw as f32)));
+        Ok(rgba)
     };
     let rgba =
         drawn().map_err(|e| format!("{name}: the browser would not give its pixels ({e:?})"))?;

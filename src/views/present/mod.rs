@@ -2,7 +2,9 @@
 //! drill's name on top and the phase's cue as a big high-contrast caption,
 //! every action on a key, a presentation clicker or a gamepad, and the
 //! help that lists the controls of the device in use. Presenting is a
-//! layout over the drills and compare views (`ui::Projection`), not a view.
+//! layout over the drills and compare views (`ui::Projection`), not a view;
+//! the quiz (a group quiz) and the photo view (the learner's photo for the
+//! group) lay out their own.
 
 use bevy::prelude::*;
 use bevy::window::{PrimaryWindow, WindowMode};
@@ -43,7 +45,9 @@ pub fn plugin(app: &mut App) {
             .in_set(UiPass::Panels)
             .run_if(projecting)
             .run_if(not(in_state(ViewState::Quiz)))
-            .run_if(not(in_state(ViewState::Handout))),
+            .run_if(not(in_state(ViewState::Handout)))
+            // The learner's photo, projected, has its own layout.
+            .run_if(not(in_state(ViewState::Photo))),
     );
 }
 
