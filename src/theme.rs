@@ -58,11 +58,21 @@ pub const FLOOR: Color = Color::srgb(0.80, 0.81, 0.80);
 pub const FLOOR_GRID: Color = Color::srgba(0.35, 0.37, 0.40, 0.35);
 
 /// Projected type: background, text, accent and warning for a theme.
+#[derive(Clone, Copy)]
 pub struct Projected {
     pub back: Color32,
     pub text: Color32,
     pub accent: Color32,
     pub warn: Color32,
+}
+
+impl Projected {
+    /// The frame of a projected layout's title and caption bars.
+    pub fn bar(&self) -> bevy_egui::egui::Frame {
+        bevy_egui::egui::Frame::new()
+            .fill(self.back)
+            .inner_margin(bevy_egui::egui::Margin::symmetric(24, 10))
+    }
 }
 
 pub fn projected(theme: Theme) -> Projected {

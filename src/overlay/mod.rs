@@ -339,7 +339,9 @@ fn off_the_others(r: egui::Rect, taken: &[egui::Rect], view: egui::Rect) -> egui
         return r;
     }
     let step = r.height() + 2.0;
-    (1..=6)
+    // Two lines each way at most: further, a chip no longer reads as its
+    // point's (on a phone held sideways "midfoot" went up by the head).
+    (1..=2)
         .flat_map(|k| [k as f32 * step, -(k as f32) * step])
         .map(|dy| r.translate(egui::vec2(0.0, dy)))
         .find(free)

@@ -25,9 +25,7 @@ pub(super) fn panels(
     figures: Query<&Figure, With<MainFigure>>,
 ) -> Result {
     let (ctx, mut root) = view.root("photo")?;
-    if let Some(pixels) = check.pixels.take() {
-        check.texture = Some(ctx.load_texture("photo", pixels, egui::TextureOptions::LINEAR));
-    }
+    show_new_photo(&ctx, &mut check);
     let width = (ctx.viewport_rect().width() * 0.34).clamp(280.0, 800.0);
     side_panel(&mut root, "photo", Side::Left, width, "Photo", |ui| {
         view_tabs(ui, ViewState::Photo, &mut view);
@@ -69,18 +67,15 @@ pub(super) fn projected(
     figures: Query<&Figure, With<MainFigure>>,
 ) -> Result {
     let (ctx, mut root) = view.root("photo projected")?;
-    if let Some(pixels) = check.pixels.take() {
-        check.texture = Some(ctx.load_texture("photo", pixels, egui::TextureOptions::LINEAR));
-    }
+    show_new_photo(&ctx, &mut check);
+    let colours = theme::projected(projection.theme);
     let theme::Projected {
         back: bg,
         text: fg,
         accent,
         warn,
-    } = theme::projected(projection.theme);
-    let frame = egui::Frame::new()
-        .fill(bg)
-        .inner_margin(egui::Margin::symmetric(24, 10));
+    } = colours;
+    let frame = colours.bar();
     let judged = matches!(check.result, Some(Ok(_)));
     let figure = figures.single().ok().filter(|_| judged);
     let (headline, colour) = match figure {
@@ -142,6 +137,13 @@ pub(super) fn projected(
     );
     view.rect.set_from(&root);
     Ok(())
+}
+
+/// A photo just read becomes the texture the panel draws.
+fn show_new_photo(ctx: &egui::Context, check: &mut PhotoCheck) {
+    if let Some(pixels) = check.pixels.take() {
+        check.texture = Some(ctx.load_texture("photo", pixels, egui::TextureOptions::LINEAR));
+    }
 }
 
 /// What to do first, on this platform.

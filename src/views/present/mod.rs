@@ -181,16 +181,15 @@ fn present_ui(
     (mut commands, plan): (Commands, Option<Res<PlanRun>>),
 ) -> Result {
     let (_, mut root) = view.root("present")?;
+    let colours = theme::projected(projection.theme);
     let theme::Projected {
         back: bg,
         text: fg,
         accent,
         warn,
-    } = theme::projected(projection.theme);
+    } = colours;
     let (library, playback) = (&movement.library, &movement.playback);
-    let frame = egui::Frame::new()
-        .fill(bg)
-        .inner_margin(egui::Margin::symmetric(24, 10));
+    let frame = colours.bar();
     let drill = playback.drill.as_deref().and_then(|id| library.get(id));
     egui::Panel::top("present title")
         .frame(frame)

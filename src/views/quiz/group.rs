@@ -22,15 +22,14 @@ pub(super) fn group_ui(
     mut out: MessageWriter<QuizCommand>,
 ) -> Result {
     let (ctx, mut root) = view.root("group quiz")?;
+    let colours = theme::projected(projection.theme);
     let theme::Projected {
         back: bg,
         text: fg,
         accent,
         warn,
-    } = theme::projected(projection.theme);
-    let frame = egui::Frame::new()
-        .fill(bg)
-        .inner_margin(egui::Margin::symmetric(24, 10));
+    } = colours;
+    let frame = colours.bar();
     let Some(bank) = words.bank.as_deref() else {
         return Ok(());
     };
