@@ -23,7 +23,9 @@ fonts=$(cargo metadata --locked --format-version 1 |
 {
   cat "$out.crates"
   echo "==============================================================================="
-  echo "The fonts (from epaint_default_fonts, egui's default fonts)"
+  echo "The fonts (from epaint_default_fonts, egui's default fonts): Ubuntu Light"
+  echo "whole, and subsets of Noto Emoji, emoji-icon-font and Hack with the symbols"
+  echo "on the tutor's buttons (src/ui/fonts/, cut by scripts/fonts.sh)"
   for f in "$fonts"/*.txt; do
     [ -f "$f" ] || continue
     echo

@@ -384,7 +384,8 @@ fn overlay_labels(
         // cover the figure; 15 points is the smallest size the atlas is
         // prefilled with (ui::TYPE_SIZES).
         font: egui::FontId::proportional(if rect.height() < 400.0 { 15.0 } else { 20.0 }),
-        taken: Default::default(),
+        // The buttons over the view first: a chip moves off them too.
+        taken: std::cell::RefCell::new(crate::ui::buttons_over_view(ctx)),
     };
     // A figure that wears its role is compared: its tag says the rest.
     let comparing = figures
@@ -436,7 +437,8 @@ struct Labels<'a> {
     camera: (&'a Camera, &'a GlobalTransform),
     rect: egui::Rect,
     font: egui::FontId,
-    /// The chips placed so far this frame: a new one moves off them.
+    /// The buttons over the view and the chips placed so far this frame:
+    /// a new chip moves off them.
     taken: std::cell::RefCell<Vec<egui::Rect>>,
 }
 

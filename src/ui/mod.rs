@@ -2,6 +2,7 @@
 //! that fold away in a small window, the zoom, the type, the notices band,
 //! the 3D view's rectangle, and the widgets the views share.
 
+pub mod fonts;
 mod help;
 mod notices;
 pub mod picture;
@@ -117,6 +118,12 @@ pub fn plugin(app: &mut App) {
     );
     app.add_plugins(picture::plugin);
     app.add_systems(Startup, spawn_ui_camera);
+    app.add_systems(
+        PreUpdate,
+        fonts::install
+            .after(bevy_egui::EguiPreUpdateSet::InitContexts)
+            .before(bevy_egui::EguiPreUpdateSet::BeginPass),
+    );
     app.add_systems(
         EguiPrimaryContextPass,
         (
@@ -238,11 +245,37 @@ fn layout_key() -> egui::Id {
     egui::Id::new("hinge panel layout")
 }
 
+fn floating_key() -> egui::Id {
+    egui::Id::new("hinge buttons over the view")
+}
+
+/// The buttons floating over the 3D view this frame (a folded panel's
+/// "☰ Coach", the fold arrow): the numbers beside a figure move off them,
+/// or a phone's "Coach" button covers "centre of mass".
+pub fn buttons_over_view(ctx: &egui::Context) -> Vec<egui::Rect> {
+    ctx.data(|d| d.get_temp::<Vec<egui::Rect>>(floating_key()))
+        .unwrap_or_default()
+}
+
+fn float_over_view(ctx: &egui::Context, rect: egui::Rect) {
+    ctx.data_mut(|d| {
+        d.get_temp_mut_or_default::<Vec<egui::Rect>>(floating_key())
+            .push(rect)
+    });
+}
+
 /// The learner's panel layout, lent to the frame's panels.
 fn lend_layout(layout: Res<PanelLayout>, mut contexts: EguiContexts) -> Result {
-    let ctx = contexts.ctx_mut()?;
-    ctx.data_mut(|d| d.insert_temp(layout_key(), layout.clone()));
+    lend(contexts.ctx_mut()?, &layout);
     Ok(())
+}
+
+/// Before a frame's panels: the layout lent, no button over the view yet.
+fn lend(ctx: &egui::Context, layout: &PanelLayout) {
+    ctx.data_mut(|d| {
+        d.insert_temp(layout_key(), layout.clone());
+        d.insert_temp(floating_key(), Vec::<egui::Rect>::new());
+    });
 }
 
 /// What the panels did to it (a drag, a fold), kept (and so saved).
@@ -306,7 +339,7 @@ pub fn side_panel<R>(
                 "▶",
             ),
         };
-        egui::Area::new(egui::Id::new((id, "fold")))
+        let fold = egui::Area::new(egui::Id::new((id, "fold")))
             .fixed_pos(at)
             .pivot(pivot)
             .order(egui::Order::Foreground)
@@ -323,6 +356,7 @@ pub fn side_panel<R>(
                     layout.folded.insert(id.to_string());
                 }
             });
+        float_over_view(&ctx, fold.response.rect);
         ctx.data_mut(|d| d.insert_temp(layout_key(), layout));
         return Some(shown.inner);
     }
@@ -332,7 +366,7 @@ pub fn side_panel<R>(
             Side::Left => (egui::Align2::LEFT_TOP, egui::vec2(4.0, 4.0)),
             Side::Right => (egui::Align2::RIGHT_TOP, egui::vec2(-4.0, 4.0)),
         };
-        egui::Area::new(egui::Id::new((id, "unfold")))
+        let unfold = egui::Area::new(egui::Id::new((id, "unfold")))
             .anchor(anchor, offset)
             .order(egui::Order::Foreground)
             .show(&ctx, |ui| {
@@ -347,6 +381,7 @@ pub fn side_panel<R>(
                     layout.folded.remove(id);
                 }
             });
+        float_over_view(&ctx, unfold.response.rect);
         ctx.data_mut(|d| d.insert_temp(layout_key(), layout));
         return None;
     }
@@ -364,7 +399,7 @@ pub fn side_panel<R>(
         Side::Left => (egui::Align2::LEFT_TOP, egui::vec2(4.0, 4.0)),
         Side::Right => (egui::Align2::RIGHT_TOP, egui::vec2(-4.0, 4.0 + below)),
     };
-    egui::Area::new(key.with("button"))
+    let corner = egui::Area::new(key.with("button"))
         .anchor(anchor, offset)
         .order(egui::Order::Foreground)
         .show(&ctx, |ui| {
@@ -380,6 +415,7 @@ pub fn side_panel<R>(
                 open = !open;
             }
         });
+    float_over_view(&ctx, corner.response.rect);
     ctx.data_mut(|d| d.insert_temp(key, open));
     open.then(|| {
         panel
@@ -456,7 +492,8 @@ const TYPE_SIZES: [f32; 20] = [
 /// first frames on the desktop).
 fn prefill_glyphs(ctx: &egui::Context) {
     let mut chars: String = (' '..='~').collect();
-    chars.push_str("°·×–—…“”‘’✔✖⏱▶⏸★↶↻→←↑↓⚠✋◀§é☰");
+    chars.push_str("°·×–—…“”‘’§é");
+    chars.push_str(fonts::SYMBOLS);
     ctx.fonts_mut(|fonts| {
         for size in TYPE_SIZES {
             fonts.layout_no_wrap(
@@ -475,7 +512,10 @@ fn prefill_glyphs(ctx: &egui::Context) {
 
 #[cfg(test)]
 mod tests {
-    use super::{PanelLayout, Side, TextScale, layout_key, root_ui, side_panel, zoom_for};
+    use super::{
+        PanelLayout, Side, TextScale, buttons_over_view, layout_key, lend, root_ui, side_panel,
+        zoom_for,
+    };
     use bevy_egui::egui;
 
     /// One 1280x720 frame of a view with a left panel, the layout lent as
@@ -496,7 +536,7 @@ mod tests {
         };
         let mut shown = None;
         let mut left = egui::Rect::NOTHING;
-        ctx.data_mut(|d| d.insert_temp(layout_key(), layout.clone()));
+        lend(ctx, layout);
         let mut full = ctx.run_ui(input, |ui| {
             let mut root = root_ui(ui.ctx(), "test");
             shown = side_panel(&mut root, "controls", Side::Left, 330.0, "Controls", |ui| {
@@ -531,7 +571,7 @@ mod tests {
     /// button, and a width they dragged it to is used next time.
     #[test]
     fn a_side_panel_folds_away_docks_again_and_keeps_its_width() {
-        let ctx = egui::Context::default();
+        let ctx = crate::ui::fonts::test_context();
         let mut layout = PanelLayout::default();
         let (shown, view, after) = panel_frame(&ctx, &layout, vec![]);
         assert!(shown.is_some());
@@ -548,6 +588,11 @@ mod tests {
             view.left() < 1.0,
             "the 3D view takes the whole width: {view:?}"
         );
+        // Its button floats over the view's corner: the numbers beside the
+        // figure are told to leave it free, once.
+        let over = buttons_over_view(&ctx);
+        assert_eq!(over.len(), 1, "{over:?}");
+        assert!(over[0].contains(egui::pos2(30.0, 26.0)), "{over:?}");
         // "☰ Controls" in the corner docks it again.
         for events in click(egui::pos2(30.0, 26.0)) {
             layout = panel_frame(&ctx, &layout, events).2;
@@ -577,11 +622,11 @@ mod tests {
         let kept = layout.widths.get("controls").copied().unwrap_or_default();
         assert!((kept - 430.0).abs() < 15.0, "dragged to {kept}: {layout:?}");
         // A width kept from before (a drag in an earlier run) is used, within bounds.
-        let ctx = egui::Context::default();
+        let ctx = crate::ui::fonts::test_context();
         layout.widths.insert("controls".into(), 450.0);
         let (_, view, _) = panel_frame(&ctx, &layout, vec![]);
         assert!((view.left() - 450.0).abs() < 12.0, "{view:?}");
-        let ctx = egui::Context::default();
+        let ctx = crate::ui::fonts::test_context();
         layout.widths.insert("controls".into(), 5000.0);
         let (_, view, _) = panel_frame(&ctx, &layout, vec![]);
         assert!(view.left() <= 1280.0 * 0.45 + 12.0, "{view:?}");

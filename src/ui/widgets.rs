@@ -543,7 +543,7 @@ mod tests {
             &PRESENT_MORE_ACTIONS,
         ];
         for row in rows {
-            let ctx = egui::Context::default();
+            let ctx = crate::ui::fonts::test_context();
             let (rects, none) = frame(&ctx, row, vec![]);
             assert!(none.is_empty());
             assert_eq!(rects.len(), row.len());
