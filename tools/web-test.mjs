@@ -150,7 +150,10 @@ try {
   await waitForServer();
   // 1. A bookmark: a drill at its hinge, from the URL.
   const [first, ms] = await open(browser, "?view=explore&knee=20&hip=85", "hinge");
-  console.log(`first frame: ${ms} ms after navigation`);
+  const times = await first.evaluate(() => window.hingeTimes);
+  const at = (t) => (t === undefined ? "?" : Math.round(t));
+  console.log(`first frame: ${ms} ms after navigation (module downloaded at ${at(times.downloaded)} ms, ` +
+    `app built and running at ${at(times.running)} ms, first frame at ${at(await first.evaluate(() => window.hingeFirstFrameMs))} ms)`);
   const a = await mannequin(first, await shoot(first, "first"));
   console.log(`mannequin: ${a.n} px, box ${a.box}`);
   if (a.n < 2000) fail(`the mannequin is not on screen (${a.n} px)`);

@@ -327,23 +327,38 @@ fn place_chip(p: egui::Pos2, dx: f32, size: egui::Vec2, view: egui::Rect) -> egu
     egui::Rect::from_min_size(min, r.size())
 }
 
-/// A chip moved up or down, by steps of its own height, to the nearest
-/// place in the view where it covers no chip already there (a phone's
-/// narrow view stacks "hip" and "centre of mass" on one line). Where
-/// every place is covered, it stays.
-fn off_the_others(r: egui::Rect, taken: &[egui::Rect], view: egui::Rect) -> egui::Rect {
+/// A chip moved off the chips and buttons already there: up or down by
+/// steps of its own height, then to the other side of its point `px`
+/// (mirrored about it) at the same heights, to the nearest place in the view
+/// where it covers nothing (a phone's narrow view stacks "hip" and "centre
+/// of mass" on one line; held sideways, the "Coach" button sits where
+/// "centre of mass" would go). Where every place is covered, it stays.
+fn off_the_others(r: egui::Rect, px: f32, taken: &[egui::Rect], view: egui::Rect) -> egui::Rect {
+    // Inside the view (a chip wider than it keeps its start, as placed).
     let free = |c: &egui::Rect| {
-        c.min.y >= view.min.y && c.max.y <= view.max.y && !taken.iter().any(|t| t.intersects(*c))
+        let across = c.min.x == r.min.x || (c.min.x >= view.min.x && c.max.x <= view.max.x);
+        across
+            && c.min.y >= view.min.y
+            && c.max.y <= view.max.y
+            && !taken.iter().any(|t| t.intersects(*c))
     };
     if !taken.iter().any(|t| t.intersects(r)) {
         return r;
     }
     let step = r.height() + 2.0;
+    let mirrored = r.translate(egui::vec2(2.0 * px - r.max.x - r.min.x, 0.0));
     // Two lines each way at most: further, a chip no longer reads as its
     // point's (on a phone held sideways "midfoot" went up by the head).
-    (1..=2)
-        .flat_map(|k| [k as f32 * step, -(k as f32) * step])
-        .map(|dy| r.translate(egui::vec2(0.0, dy)))
+    let heights = [0.0, step, -step, 2.0 * step, -2.0 * step];
+    heights
+        .iter()
+        .skip(1)
+        .map(|dy| r.translate(egui::vec2(0.0, *dy)))
+        .chain(
+            heights
+                .iter()
+                .map(|dy| mirrored.translate(egui::vec2(0.0, *dy))),
+        )
         .find(free)
         .unwrap_or(r)
 }
@@ -380,10 +395,14 @@ fn overlay_labels(
         painter,
         camera,
         rect,
-        // Smaller in a small view (a 200x150 window), so the numbers do not
-        // cover the figure; 15 points is the smallest size the atlas is
-        // prefilled with (ui::TYPE_SIZES).
-        font: egui::FontId::proportional(if rect.height() < 400.0 { 15.0 } else { 20.0 }),
+        // Smaller in a small view (a 200x150 window, a phone upright or
+        // sideways), so the numbers do not cover the figure; 15 points is
+        // the smallest size the atlas is prefilled with (ui::TYPE_SIZES).
+        font: egui::FontId::proportional(if rect.height() < 400.0 || rect.width() < 500.0 {
+            15.0
+        } else {
+            20.0
+        }),
         // The buttons over the view first: a chip moves off them too.
         taken: std::cell::RefCell::new(crate::ui::buttons_over_view(ctx)),
     };
@@ -451,7 +470,7 @@ impl Labels<'_> {
         let col = theme::to_egui(color);
         let galley = self.painter.layout_no_wrap(text, self.font.clone(), col);
         let r = place_chip(p, dx, galley.size(), self.rect);
-        let r = off_the_others(r, &self.taken.borrow(), self.rect);
+        let r = off_the_others(r, p.x, &self.taken.borrow(), self.rect);
         self.taken.borrow_mut().push(r);
         self.painter.rect_filled(r, 4.0, theme::LABEL_BACK);
         self.painter
@@ -680,12 +699,28 @@ mod tests {
     fn a_chip_on_another_moves_to_the_nearest_free_line() {
         let hip = egui::Rect::from_min_size(egui::pos2(100.0, 200.0), egui::vec2(80.0, 26.0));
         let com = egui::Rect::from_min_size(egui::pos2(20.0, 205.0), egui::vec2(300.0, 26.0));
-        let moved = off_the_others(com, &[hip], VIEW);
+        let moved = off_the_others(com, 10.0, &[hip], VIEW);
         assert!(!moved.intersects(hip), "{moved:?}");
         assert_eq!(moved.min.x, com.min.x);
         assert!((moved.center().y - com.center().y).abs() <= 2.0 * 28.0);
         // Nothing under it: it stays.
-        assert_eq!(off_the_others(com, &[], VIEW), com);
+        assert_eq!(off_the_others(com, 10.0, &[], VIEW), com);
+    }
+
+    /// Held sideways, a phone's "Coach" button covers the place right of
+    /// the centre of mass and two lines up and down: the chip goes to the
+    /// point's left, at its own height.
+    #[test]
+    fn a_chip_under_a_button_goes_to_its_point_s_other_side() {
+        let button = egui::Rect::from_min_max(egui::pos2(160.0, 140.0), egui::pos2(390.0, 300.0));
+        let com = egui::Rect::from_min_max(egui::pos2(174.0, 205.0), egui::pos2(300.0, 231.0));
+        let moved = off_the_others(com, 150.0, &[button], VIEW);
+        assert_eq!(moved, com.translate(egui::vec2(-174.0, 0.0)), "{moved:?}");
+        // Its own side is still first where a line there is free.
+        let low = egui::Rect::from_min_max(egui::pos2(160.0, 200.0), egui::pos2(390.0, 232.0));
+        let moved = off_the_others(com, 150.0, &[low], VIEW);
+        assert_eq!(moved.min.x, com.min.x, "{moved:?}");
+        assert!(!moved.intersects(low));
     }
 
     #[test]

@@ -388,18 +388,30 @@ pub fn side_panel<R>(
     let panel = panel.resizable(false);
     let key = egui::Id::new((id, "unfolded"));
     let mut open = ctx.data(|d| d.get_temp::<bool>(key)).unwrap_or(false);
-    // On a phone held upright the two buttons would meet: the right one
-    // goes under the left one.
-    let below = if ctx.viewport_rect().width() < 600.0 {
-        52.0
-    } else {
-        0.0
+    // Where the two buttons would meet (a phone held upright) the right one
+    // goes under the left one, drawn first; held sideways they share the
+    // top row, and the figure keeps its torso. Its own size is last frame's
+    // (the first frame guesses from the window's width).
+    let area = key.with("button");
+    let below = match (side, ctx.memory(|m| m.area_rect(area))) {
+        (Side::Left, _) => false,
+        (Side::Right, Some(last)) => {
+            let top = egui::Rect::from_min_size(
+                egui::pos2(ctx.viewport_rect().max.x - 4.0 - last.width(), 4.0),
+                last.size(),
+            );
+            buttons_over_view(&ctx)
+                .iter()
+                .any(|other| other.expand(4.0).intersects(top))
+        }
+        (Side::Right, None) => ctx.viewport_rect().width() < 600.0,
     };
+    let below = if below { 52.0 } else { 0.0 };
     let (anchor, offset) = match side {
         Side::Left => (egui::Align2::LEFT_TOP, egui::vec2(4.0, 4.0)),
         Side::Right => (egui::Align2::RIGHT_TOP, egui::vec2(-4.0, 4.0 + below)),
     };
-    let corner = egui::Area::new(key.with("button"))
+    let corner = egui::Area::new(area)
         .anchor(anchor, offset)
         .order(egui::Order::Foreground)
         .show(&ctx, |ui| {
@@ -564,6 +576,55 @@ mod tests {
             vec![button(true)],
             vec![button(false)],
         ]
+    }
+
+    /// A phone: both panels fold behind finger-sized buttons over the view.
+    /// Upright they would meet, so the right one goes under the left;
+    /// held sideways they share the top row (the figure keeps its torso).
+    #[test]
+    fn on_a_phone_the_panel_buttons_share_the_top_row_where_they_fit() {
+        // A 390x844 phone at the zoom a phone gets (1.5), upright and sideways.
+        for (size, stacked) in [((260.0, 563.0), true), ((563.0, 260.0), false)] {
+            let ctx = crate::ui::fonts::test_context();
+            let mut over = vec![];
+            for _ in 0..3 {
+                lend(&ctx, &PanelLayout::default());
+                let input = egui::RawInput {
+                    screen_rect: Some(egui::Rect::from_min_size(
+                        egui::Pos2::ZERO,
+                        egui::vec2(size.0, size.1),
+                    )),
+                    ..Default::default()
+                };
+                let mut full = ctx.run_ui(input, |ui| {
+                    let mut root = root_ui(ui.ctx(), "test");
+                    side_panel(&mut root, "controls", Side::Left, 330.0, "Controls", |_| ());
+                    side_panel(
+                        &mut root,
+                        "verdict",
+                        Side::Right,
+                        380.0,
+                        "Coach: ✔ Good hinge",
+                        |_| (),
+                    );
+                });
+                full.textures_delta.clear();
+                over = buttons_over_view(&ctx);
+            }
+            let [left, right] = over[..] else {
+                panic!("{size:?}: two buttons over the view: {over:?}");
+            };
+            assert!(!left.intersects(right), "{size:?}: {left:?} {right:?}");
+            assert!(right.right() > size.0 - 10.0, "{size:?}: {right:?}");
+            if stacked {
+                assert!(right.top() >= left.bottom(), "{size:?}: {left:?} {right:?}");
+            } else {
+                assert!(
+                    (right.top() - left.top()).abs() < 1.0,
+                    "{size:?}: {left:?} {right:?}"
+                );
+            }
+        }
     }
 
     /// On a laptop the learner folds a side panel away to give the figure
