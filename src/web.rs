@@ -121,6 +121,7 @@ fn mirror_to_page(
 /// page hides its loading screen; tests wait for it).
 fn signal_first_frame(
     mut first: ResMut<FirstFrame>,
+    frame: Res<bevy::diagnostic::FrameCount>,
     figures: Query<
         (),
         (
@@ -129,8 +130,20 @@ fn signal_first_frame(
         ),
     >,
 ) {
-    if first.shown || figures.is_empty() {
+    if first.shown {
         return;
+    }
+    // Where a start goes (the browser test prints these with their times):
+    // the first frames, then the figure's skeleton found.
+    let web = cfg!(target_arch = "wasm32");
+    if web && frame.0 < 2 {
+        info!("hinge: frame {}", frame.0);
+    }
+    if figures.is_empty() {
+        return;
+    }
+    if web && first.frames == 0 {
+        info!("hinge: the figure is posed at frame {}", frame.0);
     }
     first.frames += 1;
     if first.frames < READY_AFTER_FRAMES {

@@ -78,12 +78,18 @@ const harmless = (t) => /Using exceptions for control flow/.test(t);
 /// `browser` is a browser or a context (with its own init scripts, or a
 /// phone's screen); `at` another server's page.
 async function open(browser, query, name, at = base) {
+  let t0 = Date.now();
   const page = await browser.newPage(browser.newContext ? { viewport: { width: 1280, height: 720 } } : {});
   page.on("pageerror", (e) => { if (!harmless(String(e))) fail(`${name}: page error: ${e}`); });
+  // The app's own milestones ("hinge: ..."), with their time, for the
+  // first page's breakdown of the start.
+  page.milestones = [];
   page.on("console", (m) => {
+    const hinge = /hinge: .*/.exec(m.text());
+    if (hinge) page.milestones.push(`${hinge[0]} (${Date.now() - t0} ms)`);
     if (m.type() === "error" && !harmless(m.text())) fail(`${name}: console error: ${m.text().slice(0, 400)}`);
   });
-  const t0 = Date.now();
+  t0 = Date.now();
   await page.goto(at + query);
   await page.waitForSelector("html[data-hinge-ready]", { timeout: 300_000 });
   const ms = Date.now() - t0;
@@ -154,6 +160,7 @@ try {
   const at = (t) => (t === undefined ? "?" : Math.round(t));
   console.log(`first frame: ${ms} ms after navigation (module downloaded at ${at(times.downloaded)} ms, ` +
     `app built and running at ${at(times.running)} ms, first frame at ${at(await first.evaluate(() => window.hingeFirstFrameMs))} ms)`);
+  console.log(`the app's milestones, ms after navigation: ${first.milestones.join(", ")}`);
   const a = await mannequin(first, await shoot(first, "first"));
   console.log(`mannequin: ${a.n} px, box ${a.box}`);
   if (a.n < 2000) fail(`the mannequin is not on screen (${a.n} px)`);
