@@ -332,35 +332,53 @@ fn place_chip(p: egui::Pos2, dx: f32, size: egui::Vec2, view: egui::Rect) -> egu
 /// (mirrored about it) at the same heights, to the nearest place in the view
 /// where it covers nothing (a phone's narrow view stacks "hip" and "centre
 /// of mass" on one line; held sideways, the "Coach" button sits where
-/// "centre of mass" would go). Where every place is covered, it stays.
+/// "centre of mass" would go). Where every place covers something, the one
+/// that covers least.
 fn off_the_others(r: egui::Rect, px: f32, taken: &[egui::Rect], view: egui::Rect) -> egui::Rect {
-    // Inside the view (a chip wider than it keeps its start, as placed).
-    let free = |c: &egui::Rect| {
-        let across = c.min.x == r.min.x || (c.min.x >= view.min.x && c.max.x <= view.max.x);
-        across
-            && c.min.y >= view.min.y
-            && c.max.y <= view.max.y
-            && !taken.iter().any(|t| t.intersects(*c))
+    let covered = |c: &egui::Rect| -> f32 {
+        taken
+            .iter()
+            .map(|t| t.intersect(*c))
+            .filter(|i| i.is_positive())
+            .map(|i| i.area())
+            .sum()
     };
-    if !taken.iter().any(|t| t.intersects(r)) {
+    if covered(&r) == 0.0 {
         return r;
     }
+    // Inside the view (a chip wider than it keeps its start, as placed).
+    let inside = |c: &egui::Rect| {
+        let across = c.min.x == r.min.x || (c.min.x >= view.min.x && c.max.x <= view.max.x);
+        across && c.min.y >= view.min.y && c.max.y <= view.max.y
+    };
     let step = r.height() + 2.0;
-    let mirrored = r.translate(egui::vec2(2.0 * px - r.max.x - r.min.x, 0.0));
+    // The other side, as far from the point (a chip pushed in from the
+    // view's edge may straddle it), pushed into the view.
+    let (w, gap) = (r.width(), (r.min.x - px).max(px - r.max.x).max(8.0));
+    let left = if r.center().x >= px {
+        px - gap - w
+    } else {
+        px + gap
+    };
+    let left = left.clamp(view.min.x, (view.max.x - w).max(view.min.x));
+    let mirrored = egui::Rect::from_min_size(egui::pos2(left, r.min.y), r.size());
     // Two lines each way at most: further, a chip no longer reads as its
     // point's (on a phone held sideways "midfoot" went up by the head).
     let heights = [0.0, step, -step, 2.0 * step, -2.0 * step];
-    heights
+    let places = heights
         .iter()
-        .skip(1)
         .map(|dy| r.translate(egui::vec2(0.0, *dy)))
         .chain(
             heights
                 .iter()
                 .map(|dy| mirrored.translate(egui::vec2(0.0, *dy))),
         )
-        .find(free)
-        .unwrap_or(r)
+        .filter(inside);
+    // The first of the least covered: a free place, the nearest first.
+    places
+        .map(|c| (covered(&c), c))
+        .min_by(|a, b| a.0.total_cmp(&b.0))
+        .map_or(r, |(_, c)| c)
 }
 
 /// The stage camera and the part of the window it draws in.
@@ -533,9 +551,12 @@ impl Labels<'_> {
         if overlays.centre_of_mass && !comparing {
             // Round first so that a hair behind the midfoot does not read "-0".
             let ahead = (m.com_ahead_of_midfoot_m * 100.0).round() + 0.0;
+            // In a narrow view (a phone upright) on two short lines,
+            // leaving room beside it.
+            let gap = if self.rect.width() < 500.0 { "\n" } else { " " };
             self.chip(
                 at + s.com,
-                format!("centre of mass {ahead:+.0} cm"),
+                format!("centre of mass{gap}{ahead:+.0} cm"),
                 palette::COM,
                 24.0,
             );
@@ -721,6 +742,25 @@ mod tests {
         let moved = off_the_others(com, 150.0, &[low], VIEW);
         assert_eq!(moved.min.x, com.min.x, "{moved:?}");
         assert!(!moved.intersects(low));
+    }
+
+    /// Where every place covers another chip, the chip takes the one
+    /// that covers least, not the first it tried.
+    #[test]
+    fn a_chip_with_no_free_place_covers_as_little_as_it_can() {
+        let com = egui::Rect::from_min_max(egui::pos2(0.0, 200.0), egui::pos2(390.0, 226.0));
+        let wide =
+            |y: f32, w: f32| egui::Rect::from_min_max(egui::pos2(0.0, y), egui::pos2(w, y + 26.0));
+        // Its own line and the lines around it: one is only a little covered.
+        let taken = [
+            wide(200.0, 390.0),
+            wide(228.0, 300.0),
+            wide(172.0, 40.0),
+            wide(256.0, 390.0),
+            wide(144.0, 390.0),
+        ];
+        let moved = off_the_others(com, 195.0, &taken, VIEW);
+        assert_eq!(moved, com.translate(egui::vec2(0.0, -28.0)), "{moved:?}");
     }
 
     #[test]
