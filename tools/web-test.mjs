@@ -12,7 +12,7 @@
 //
 //   node tools/web-test.mjs DIST_DIR OUT_DIR
 //
-// Screenshots go to OUT_DIR (first.png, standing.png, present-key.png,
+// Screenshots go to OUT_DIR (first-at-ready.png, first.png, standing.png, present-key.png,
 // leave-click.png, present-click.png, handout.png, handout-download.png,
 // plan-step-5.png, plan-step-6.png, photo.png, photo-chosen.png,
 // no-storage.png, gamepad-before/after.png, bad-option.png, offline.png,
@@ -77,7 +77,7 @@ const harmless = (t) => /Using exceptions for control flow/.test(t);
 /// Open a URL, wait for the ready signal, return [page, ms to first frame].
 /// `browser` is a browser or a context (with its own init scripts, or a
 /// phone's screen); `at` another server's page.
-async function open(browser, query, name, at = base) {
+async function open(browser, query, name, at = base, onReady = null) {
   let t0 = Date.now();
   const page = await browser.newPage(browser.newContext ? { viewport: { width: 1280, height: 720 } } : {});
   page.on("pageerror", (e) => { if (!harmless(String(e))) fail(`${name}: page error: ${e}`); });
@@ -85,14 +85,16 @@ async function open(browser, query, name, at = base) {
   // first page's breakdown of the start.
   page.milestones = [];
   page.on("console", (m) => {
-    const hinge = /hinge: .*/.exec(m.text());
-    if (hinge) page.milestones.push(`${hinge[0]} (${Date.now() - t0} ms)`);
+    // (The log's styling arguments follow the message: cut them off.)
+    const hinge = /hinge: (.*?)(?:\s+color:|$)/.exec(m.text());
+    if (hinge) page.milestones.push(`${hinge[1]} (${Date.now() - t0} ms)`);
     if (m.type() === "error" && !harmless(m.text())) fail(`${name}: console error: ${m.text().slice(0, 400)}`);
   });
   t0 = Date.now();
   await page.goto(at + query);
   await page.waitForSelector("html[data-hinge-ready]", { timeout: 300_000 });
   const ms = Date.now() - t0;
+  if (onReady) await onReady(page);
   // A few more frames, so the picture has settled.
   await page.waitForTimeout(1500);
   return [page, ms];
@@ -155,12 +157,20 @@ const browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS })
 try {
   await waitForServer();
   // 1. A bookmark: a drill at its hinge, from the URL.
-  const [first, ms] = await open(browser, "?view=explore&knee=20&hip=85", "hinge");
+  // The page says ready when the figure is drawn: a picture taken at once
+  // shows it (the loading screen goes then).
+  let atReady;
+  const [first, ms] = await open(browser, "?view=explore&knee=20&hip=85", "hinge", base,
+    async (p) => { atReady = await p.screenshot(); });
   const times = await first.evaluate(() => window.hingeTimes);
   const at = (t) => (t === undefined ? "?" : Math.round(t));
   console.log(`first frame: ${ms} ms after navigation (module downloaded at ${at(times.downloaded)} ms, ` +
     `app built and running at ${at(times.running)} ms, first frame at ${at(await first.evaluate(() => window.hingeFirstFrameMs))} ms)`);
   console.log(`the app's milestones, ms after navigation: ${first.milestones.join(", ")}`);
+  writeFileSync(join(out, "first-at-ready.png"), atReady);
+  const ready = await mannequin(first, atReady);
+  console.log(`at the ready signal: mannequin ${ready.n} px (${join(out, "first-at-ready.png")})`);
+  if (ready.n < 2000) fail(`the page said ready before the mannequin was drawn (${ready.n} px)`);
   const a = await mannequin(first, await shoot(first, "first"));
   console.log(`mannequin: ${a.n} px, box ${a.box}`);
   if (a.n < 2000) fail(`the mannequin is not on screen (${a.n} px)`);
