@@ -59,6 +59,11 @@ pub enum Command {
         seconds: f32,
         #[arg(long, default_value = "1280x720", value_parser = parse_size)]
         size: (u32, u32),
+        /// Also time each render pass on the graphics device (timestamp
+        /// queries, where the device has them) and count its shader runs,
+        /// and print them, costliest first.
+        #[arg(long)]
+        passes: bool,
     },
     /// Render a side photo of the mannequin in a pose, with no panels or
     /// overlays, and write beside it the marks of its joints as projected

@@ -161,12 +161,13 @@ fn main() -> ExitCode {
             view,
             seconds,
             size,
+            passes,
         }) => {
             if let Some(code) = rerun_under_xvfb(*size) {
                 return code;
             }
             if !*empty && view.is_none() {
-                return match hinge::tools::fps::run_all(*seconds, *size) {
+                return match hinge::tools::fps::run_all(*seconds, *size, *passes) {
                     Ok(()) => ExitCode::SUCCESS,
                     Err(e) => {
                         eprintln!("error: {e}");
@@ -179,7 +180,7 @@ fn main() -> ExitCode {
             } else {
                 Some(view.unwrap_or_default())
             };
-            match hinge::tools::fps::run(started, what, *seconds, *size) {
+            match hinge::tools::fps::run(started, what, *seconds, *size, *passes) {
                 bevy::app::AppExit::Success => Ok(()),
                 bevy::app::AppExit::Error(_) => Err(Failure {
                     message: "the measurement failed".into(),

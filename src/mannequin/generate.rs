@@ -80,7 +80,18 @@ fn only(b: Bone) -> Weights {
     [(b, 1.0), (b, 0.0)]
 }
 
-const AROUND: usize = 24;
+/// Vertices around each ring of the body's tubes. Each triangle costs a
+/// software renderer about as much as the pixels it covers (llvmpipe shades
+/// in 4x4 blocks, so a small triangle pays for a whole block): 24 around and
+/// 12 rings to a ball made the figure 10,800 triangles and 229k fragment
+/// shader runs a frame at 1280x720 for ~55k pixels on screen. At 16 the
+/// silhouette is still round at 1920x1080 (`hinge fps --passes`).
+const AROUND: usize = 16;
+/// The joint balls, nose, jaw and hands are small (the balls mostly inside
+/// the body): fewer still.
+const SMALL: (usize, usize) = (12, 6);
+/// The head: the one large round part.
+const HEAD: (usize, usize) = (AROUND, 10);
 
 /// One ring of a loft: centre, axis, lateral direction, (lateral, depth) radii, weights.
 type Ring = (Vec3, Vec3, Vec3, (f32, f32), Weights);
@@ -90,6 +101,11 @@ impl Builder {
     /// direction, lateral direction, (lateral radius, depth radius), weights.
     /// The ends are closed with a single vertex each.
     fn loft(&mut self, rings: &[Ring]) {
+        self.loft_around(rings, AROUND);
+    }
+
+    /// [`Self::loft`] with `around` vertices to a ring.
+    fn loft_around(&mut self, rings: &[Ring], around: usize) {
         let base = self.vertices.len() as u32;
         let first = rings.first().expect("a loft has rings");
         let last = rings.last().expect("a loft has rings");
@@ -99,23 +115,23 @@ impl Builder {
             let y = axis.normalize();
             let x = (*lateral - y * lateral.dot(y)).normalize();
             let z = x.cross(y);
-            for k in 0..AROUND {
-                let a = k as f32 / AROUND as f32 * std::f32::consts::TAU;
+            for k in 0..around {
+                let a = k as f32 / around as f32 * std::f32::consts::TAU;
                 let p = *c + x * (a.cos() * rx) + z * (a.sin() * rz);
                 self.push(p, *w);
             }
         }
         self.push(last.0, last.4);
         let n = rings.len() as u32;
-        let ring = |r: u32, k: usize| base + 1 + r * AROUND as u32 + (k % AROUND) as u32;
-        let top = base + 1 + n * AROUND as u32;
+        let ring = |r: u32, k: usize| base + 1 + r * around as u32 + (k % around) as u32;
+        let top = base + 1 + n * around as u32;
         // Counter-clockwise seen from outside, so the faces point out.
-        for k in 0..AROUND {
+        for k in 0..around {
             self.tri(base, ring(0, k), ring(0, k + 1));
             self.tri(top, ring(n - 1, k + 1), ring(n - 1, k));
         }
         for r in 0..n - 1 {
-            for k in 0..AROUND {
+            for k in 0..around {
                 let (a, b, c, d) = (
                     ring(r, k),
                     ring(r, k + 1),
@@ -128,10 +144,17 @@ impl Builder {
         }
     }
 
-    /// An ellipsoid with the given centre, axes (unit) and radii.
-    fn ellipsoid(&mut self, centre: Vec3, axes: [Vec3; 3], radii: Vec3, w: Weights) {
+    /// An ellipsoid with the given centre, axes (unit) and radii, in
+    /// `around` vertices to a ring and `steps` slices from pole to pole.
+    fn ellipsoid(
+        &mut self,
+        centre: Vec3,
+        axes: [Vec3; 3],
+        radii: Vec3,
+        w: Weights,
+        (around, steps): (usize, usize),
+    ) {
         let [x, y, _] = axes;
-        let steps = 12;
         let rings: Vec<_> = (1..steps)
             .map(|i| {
                 let t = i as f32 / steps as f32 * std::f32::consts::PI;
@@ -140,7 +163,7 @@ impl Builder {
             })
             .collect();
         let base = self.vertices.len();
-        self.loft(&rings);
+        self.loft_around(&rings, around);
         // Pull the cap vertices to the poles.
         self.vertices[base].pos = centre - y * radii.y;
         let last = self.vertices.len() - 1;
@@ -148,7 +171,7 @@ impl Builder {
     }
 
     fn sphere(&mut self, centre: Vec3, r: f32, w: Weights) {
-        self.ellipsoid(centre, [Vec3::X, Vec3::Y, Vec3::Z], Vec3::splat(r), w);
+        self.ellipsoid(centre, [Vec3::X, Vec3::Y, Vec3::Z], Vec3::splat(r), w, SMALL);
     }
 
     fn push(&mut self, pos: Vec3, w: Weights) {
@@ -342,6 +365,7 @@ fn build(rest: &SolvedBody) -> (Builder, Builder) {
         [Vec3::X, Vec3::Y, Vec3::Z],
         Vec3::new(0.050 * h, 0.064 * h, 0.058 * h),
         only(Bone::Head),
+        HEAD,
     );
     let nose = head_c + Vec3::new(0.0, -0.006 * h, 0.056 * h);
     shell.ellipsoid(
@@ -349,6 +373,7 @@ fn build(rest: &SolvedBody) -> (Builder, Builder) {
         [Vec3::X, Vec3::Y, Vec3::Z],
         Vec3::new(0.008 * h, 0.014 * h, 0.012 * h),
         only(Bone::Head),
+        SMALL,
     );
     let jaw = head_c + Vec3::new(0.0, -0.036 * h, 0.030 * h);
     shell.ellipsoid(
@@ -356,6 +381,7 @@ fn build(rest: &SolvedBody) -> (Builder, Builder) {
         [Vec3::X, Vec3::Y, Vec3::Z],
         Vec3::new(0.034 * h, 0.026 * h, 0.030 * h),
         only(Bone::Head),
+        SMALL,
     );
 
     // --- Legs.
@@ -535,6 +561,7 @@ fn build(rest: &SolvedBody) -> (Builder, Builder) {
             [x, hand_dir, z],
             Vec3::new(0.011 * h, 0.062 * h, 0.028 * h),
             only(hand_b),
+            SMALL,
         );
     }
 

@@ -23,6 +23,8 @@ struct Probe {
     ready_after: Option<Duration>,
     frames: u32,
     label: String,
+    /// Print each render pass's device time and shader runs at the end.
+    passes: bool,
 }
 
 /// The views `hinge fps` measures against the empty scene.
@@ -31,7 +33,13 @@ const MEASURED: [View; 3] = [View::Explore, View::Compare, View::Drills];
 /// Measure a view (or, with `None`, a bare scene) for `seconds` after it is
 /// fully drawn; print the figures on standard output, on one line that
 /// starts "<label>: N frames per second".
-pub fn run(started: Instant, view: Option<View>, seconds: f32, size: (u32, u32)) -> AppExit {
+pub fn run(
+    started: Instant,
+    view: Option<View>,
+    seconds: f32,
+    size: (u32, u32),
+    passes: bool,
+) -> AppExit {
     let empty = view.is_none();
     let launch = crate::launch::Launch {
         no_vsync: true,
@@ -55,6 +63,9 @@ pub fn run(started: Instant, view: Option<View>, seconds: f32, size: (u32, u32))
         super::shot::attach(&mut app, &launch);
         app
     };
+    if passes {
+        app.add_plugins(bevy::render::diagnostic::RenderDiagnosticsPlugin);
+    }
     app.insert_resource(Probe {
         started,
         seconds,
@@ -66,6 +77,7 @@ pub fn run(started: Instant, view: Option<View>, seconds: f32, size: (u32, u32))
             None => "empty Bevy + egui scene".into(),
             Some(v) => format!("{} view", view_id(v)),
         },
+        passes,
     });
     app.add_systems(Last, measure);
     app.run()
@@ -80,7 +92,7 @@ fn view_id(v: View) -> String {
 /// print each one's line and then each view's rate as a share of the empty
 /// scene's. The first line is the explore view's, as `hinge fps` always
 /// printed.
-pub fn run_all(seconds: f32, size: (u32, u32)) -> Result<(), String> {
+pub fn run_all(seconds: f32, size: (u32, u32), passes: bool) -> Result<(), String> {
     let exe = std::env::current_exe().map_err(|e| format!("cannot find the tutor itself: {e}"))?;
     let mut rates = Vec::new();
     let views = MEASURED.map(Some).into_iter().chain([None]);
@@ -92,6 +104,9 @@ pub fn run_all(seconds: f32, size: (u32, u32)) -> Result<(), String> {
             Some(v) => cmd.args(["--view", &view_id(v)]),
             None => cmd.arg("--empty"),
         };
+        if passes {
+            cmd.arg("--passes");
+        }
         let out = cmd
             .output()
             .map_err(|e| format!("cannot run {}: {e}", exe.display()))?;
@@ -107,6 +122,9 @@ pub fn run_all(seconds: f32, size: (u32, u32)) -> Result<(), String> {
             ));
         };
         println!("{line}");
+        for pass in text.lines().filter(|l| l.starts_with("  ")) {
+            println!("{pass}");
+        }
         rates.push((view, rate));
     }
     println!("{}", shares(&rates));
@@ -164,7 +182,12 @@ fn empty_ui(mut contexts: EguiContexts, mut value: Local<f32>) -> Result {
     Ok(())
 }
 
-fn measure(mut probe: ResMut<Probe>, scene: Res<SceneReady>, mut exit: MessageWriter<AppExit>) {
+fn measure(
+    mut probe: ResMut<Probe>,
+    scene: Res<SceneReady>,
+    store: Option<Res<bevy::diagnostic::DiagnosticsStore>>,
+    mut exit: MessageWriter<AppExit>,
+) {
     let now = Instant::now();
     if probe.first_frame.is_none() {
         probe.first_frame = Some(now - probe.started);
@@ -187,10 +210,61 @@ fn measure(mut probe: ResMut<Probe>, scene: Res<SceneReady>, mut exit: MessageWr
                     probe.first_frame.unwrap_or_default().as_secs_f32(),
                     probe.ready_after.unwrap_or_default().as_secs_f32(),
                 );
+                if probe.passes {
+                    let passes = store.as_deref().map(pass_costs).unwrap_or_default();
+                    if passes.is_empty() {
+                        println!("  (no render pass was timed)");
+                    }
+                    for line in passes {
+                        println!("  {line}");
+                    }
+                }
                 exit.write(AppExit::Success);
             }
         }
     }
+}
+
+/// One line per render pass, costliest first: its mean time on the device
+/// (or, where the device keeps no timestamps, on the CPU recording it) over
+/// the last frames the store holds (Bevy keeps 20), and how often its vertex
+/// and fragment shaders ran in a frame. Bevy times the passes it wraps in a
+/// span: the main passes, not the shadow maps or egui.
+fn pass_costs(store: &bevy::diagnostic::DiagnosticsStore) -> Vec<String> {
+    let mut passes: Vec<(String, f64, String)> = Vec::new();
+    let mean = |path: &str| {
+        store
+            .get(&bevy::diagnostic::DiagnosticPath::new(path.to_string()))
+            .and_then(|d| d.average())
+    };
+    for d in store.iter() {
+        let path = d.path().as_str();
+        let (pass, clock) = if let Some(p) = path.strip_suffix("/elapsed_gpu") {
+            (p, "device")
+        } else if let Some(p) = path.strip_suffix("/elapsed_cpu") {
+            if store
+                .get(&bevy::diagnostic::DiagnosticPath::new(format!("{p}/elapsed_gpu")))
+                .is_some()
+            {
+                continue;
+            }
+            (p, "cpu")
+        } else {
+            continue;
+        };
+        let Some(ms) = d.average() else { continue };
+        let count = |what: &str| {
+            mean(&format!("{pass}/{what}_shader_invocations"))
+                .map_or(String::new(), |n| format!(", {what} {:.0}k", n / 1000.0))
+        };
+        let runs = format!("{}{}", count("vertex"), count("fragment"));
+        passes.push((pass.trim_start_matches("render/").to_string(), ms, format!("{clock}{runs}")));
+    }
+    passes.sort_by(|a, b| b.1.total_cmp(&a.1));
+    passes
+        .into_iter()
+        .map(|(pass, ms, what)| format!("{pass}: {ms:.2} ms ({what})"))
+        .collect()
 }
 
 #[cfg(test)]
@@ -213,5 +287,47 @@ mod tests {
             "{s}"
         );
         assert!(s.contains("(40.0 frames per second)"), "{s}");
+    }
+
+    fn store_of(values: &[(&'static str, f64)]) -> bevy::diagnostic::DiagnosticsStore {
+        use bevy::diagnostic::{Diagnostic, DiagnosticMeasurement, DiagnosticPath};
+        let mut store = bevy::diagnostic::DiagnosticsStore::default();
+        for (path, value) in values {
+            let path = DiagnosticPath::new(*path);
+            if store.get(&path).is_none() {
+                store.add(Diagnostic::new(path.clone()));
+            }
+            store
+                .get_mut(&path)
+                .unwrap()
+                .add_measurement(DiagnosticMeasurement {
+                    time: Instant::now(),
+                    value: *value,
+                });
+        }
+        store
+    }
+
+    #[test]
+    fn the_costliest_pass_comes_first_with_its_shader_runs() {
+        let store = store_of(&[
+            ("render/upscaling/elapsed_gpu", 3.0),
+            ("render/upscaling/elapsed_cpu", 0.1),
+            ("render/main_opaque_pass_3d/elapsed_gpu", 30.0),
+            ("render/main_opaque_pass_3d/elapsed_gpu", 40.0),
+            ("render/main_opaque_pass_3d/elapsed_cpu", 0.2),
+            ("render/main_opaque_pass_3d/vertex_shader_invocations", 2000.0),
+            ("render/main_opaque_pass_3d/fragment_shader_invocations", 340_000.0),
+            ("render/egui/elapsed_cpu", 0.5),
+            ("fps", 12.0),
+        ]);
+        assert_eq!(
+            pass_costs(&store),
+            [
+                "main_opaque_pass_3d: 35.00 ms (device, vertex 2k, fragment 340k)",
+                "upscaling: 3.00 ms (device)",
+                "egui: 0.50 ms (cpu)",
+            ]
+        );
     }
 }
