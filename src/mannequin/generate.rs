@@ -171,7 +171,13 @@ impl Builder {
     }
 
     fn sphere(&mut self, centre: Vec3, r: f32, w: Weights) {
-        self.ellipsoid(centre, [Vec3::X, Vec3::Y, Vec3::Z], Vec3::splat(r), w, SMALL);
+        self.ellipsoid(
+            centre,
+            [Vec3::X, Vec3::Y, Vec3::Z],
+            Vec3::splat(r),
+            w,
+            SMALL,
+        );
     }
 
     fn push(&mut self, pos: Vec3, w: Weights) {

@@ -243,7 +243,9 @@ fn pass_costs(store: &bevy::diagnostic::DiagnosticsStore) -> Vec<String> {
             (p, "device")
         } else if let Some(p) = path.strip_suffix("/elapsed_cpu") {
             if store
-                .get(&bevy::diagnostic::DiagnosticPath::new(format!("{p}/elapsed_gpu")))
+                .get(&bevy::diagnostic::DiagnosticPath::new(format!(
+                    "{p}/elapsed_gpu"
+                )))
                 .is_some()
             {
                 continue;
@@ -258,7 +260,11 @@ fn pass_costs(store: &bevy::diagnostic::DiagnosticsStore) -> Vec<String> {
                 .map_or(String::new(), |n| format!(", {what} {:.0}k", n / 1000.0))
         };
         let runs = format!("{}{}", count("vertex"), count("fragment"));
-        passes.push((pass.trim_start_matches("render/").to_string(), ms, format!("{clock}{runs}")));
+        passes.push((
+            pass.trim_start_matches("render/").to_string(),
+            ms,
+            format!("{clock}{runs}"),
+        ));
     }
     passes.sort_by(|a, b| b.1.total_cmp(&a.1));
     passes
@@ -316,8 +322,14 @@ mod tests {
             ("render/main_opaque_pass_3d/elapsed_gpu", 30.0),
             ("render/main_opaque_pass_3d/elapsed_gpu", 40.0),
             ("render/main_opaque_pass_3d/elapsed_cpu", 0.2),
-            ("render/main_opaque_pass_3d/vertex_shader_invocations", 2000.0),
-            ("render/main_opaque_pass_3d/fragment_shader_invocations", 340_000.0),
+            (
+                "render/main_opaque_pass_3d/vertex_shader_invocations",
+                2000.0,
+            ),
+            (
+                "render/main_opaque_pass_3d/fragment_shader_invocations",
+                340_000.0,
+            ),
             ("render/egui/elapsed_cpu", 0.5),
             ("fps", 12.0),
         ]);

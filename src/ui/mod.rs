@@ -129,7 +129,11 @@ pub fn plugin(app: &mut App) {
     app.add_systems(
         EguiPrimaryContextPass,
         (
-            (set_style.run_if(run_once), zoom_for_window, panels::lend_layout)
+            (
+                set_style.run_if(run_once),
+                zoom_for_window,
+                panels::lend_layout,
+            )
                 .chain()
                 .in_set(UiPass::Style),
             (panels::take_back_layout, viewport::fit_camera_to_view).in_set(UiPass::View),

@@ -56,7 +56,10 @@ fn lend(ctx: &egui::Context, layout: &PanelLayout) {
 }
 
 /// What the panels did to it (a drag, a fold), kept (and so saved).
-pub(super) fn take_back_layout(mut layout: ResMut<PanelLayout>, mut contexts: EguiContexts) -> Result {
+pub(super) fn take_back_layout(
+    mut layout: ResMut<PanelLayout>,
+    mut contexts: EguiContexts,
+) -> Result {
     let ctx = contexts.ctx_mut()?;
     if let Some(after) = ctx.data(|d| d.get_temp::<PanelLayout>(layout_key())) {
         layout.set_if_neq(after);
