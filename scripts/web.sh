@@ -51,9 +51,11 @@ cp web/index.html web/pose-guess.js web/manifest.webmanifest assets/linux/hinge.
 # What the page is made of, and under which terms.
 cp LICENSE-MIT LICENSE-APACHE THIRD-PARTY-LICENSES.txt "$OUT/"
 # The content the app loads at run time (the web has no folder listing:
-# drills are named in content::builtin::DRILLS).
+# drills are named in content::builtin::DRILLS). Not models/: in a browser
+# the app builds the mannequin itself (stage::figure::MannequinModel).
 mkdir -p "$OUT/assets"
-cp -r assets/coach assets/drills assets/models assets/*.ron "$OUT/assets/"
+rm -rf "$OUT/assets/models"
+cp -r assets/coach assets/drills assets/*.ron "$OUT/assets/"
 [ -d assets/quiz ] && cp -r assets/quiz "$OUT/assets/"
 # Last of the files: the service worker that keeps them all for offline use.
 node tools/service-worker.mjs "$OUT"
