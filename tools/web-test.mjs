@@ -92,7 +92,17 @@ async function open(browser, query, name, at = base, onReady = null) {
   });
   t0 = Date.now();
   await page.goto(at + query);
-  await page.waitForSelector("html[data-hinge-ready]", { timeout: 300_000 });
+  // Seen the moment the page is marked (a mutation observer in the page),
+  // not at the next poll: Playwright's waitForSelector polls once per
+  // animation frame, and a busy first frame delays it by one (0.4-1 s here).
+  await page.evaluate(() => new Promise((resolve, reject) => {
+    const ready = () => document.documentElement.dataset.hingeReady && (resolve(), true);
+    if (!ready()) {
+      new MutationObserver(ready).observe(document.documentElement,
+        { attributes: true, attributeFilter: ["data-hinge-ready"] });
+      setTimeout(() => reject(new Error("no ready signal after 300 s")), 300_000);
+    }
+  }));
   const ms = Date.now() - t0;
   if (onReady) await onReady(page);
   // A few more frames, so the picture has settled.
