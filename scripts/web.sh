@@ -54,7 +54,6 @@ cp LICENSE-MIT LICENSE-APACHE THIRD-PARTY-LICENSES.txt "$OUT/"
 # drills are named in content::builtin::DRILLS). Not models/: in a browser
 # the app builds the mannequin itself (stage::figure::MannequinModel).
 mkdir -p "$OUT/assets"
-rm -rf "$OUT/assets/models"
 cp -r assets/coach assets/drills assets/*.ron "$OUT/assets/"
 [ -d assets/quiz ] && cp -r assets/quiz "$OUT/assets/"
 # Last of the files: the service worker that keeps them all for offline use.

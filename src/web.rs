@@ -39,6 +39,10 @@ pub fn plugin(app: &mut App) {
     app.add_systems(Last, signal_first_frame);
     #[cfg(target_arch = "wasm32")]
     app.add_systems(Last, (mirror_to_page, mirror_photo_to_page));
+    // Milestones of a start, for the browser test's breakdown.
+    #[cfg(target_arch = "wasm32")]
+    app.add_systems(PreStartup, || info!("hinge: start-up systems"))
+        .add_systems(PostStartup, || info!("hinge: start-up done"));
 }
 
 /// The photo being checked, as `data-hinge-photo` ("NAME WxH") and its

@@ -284,7 +284,11 @@ fn set_style(mut contexts: EguiContexts) -> Result {
         style.spacing.item_spacing = egui::vec2(8.0, 7.0);
         style.visuals.override_text_color = Some(theme::TEXT);
     });
+    let started = bevy::platform::time::Instant::now();
     prefill_glyphs(ctx);
+    if cfg!(target_arch = "wasm32") {
+        info!("hinge: type laid out in {} ms", started.elapsed().as_millis());
+    }
     Ok(())
 }
 
