@@ -287,7 +287,10 @@ fn set_style(mut contexts: EguiContexts) -> Result {
     let started = bevy::platform::time::Instant::now();
     prefill_glyphs(ctx);
     if cfg!(target_arch = "wasm32") {
-        info!("hinge: type laid out in {} ms", started.elapsed().as_millis());
+        info!(
+            "hinge: type laid out in {} ms",
+            started.elapsed().as_millis()
+        );
     }
     Ok(())
 }
