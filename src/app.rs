@@ -63,8 +63,10 @@ pub fn build(launch: &Launch) -> App {
     }
     app.add_plugins(plugin);
     app.insert_resource(Orbit::preset(launch.camera));
+    // A browser cannot open a user's model file (`launch` refuses `model=`).
+    #[cfg(not(target_arch = "wasm32"))]
     if let Some(path) = &launch.model {
-        use_own_model(&mut app, path);
+        crate::stage::model_file::wear(&mut app, path);
     }
     let mut controls = PoseControls::default();
     if let Some(k) = launch.knee_deg {
@@ -191,46 +193,6 @@ pub fn plugin(app: &mut App) {
         crate::drill::assets::plugin,
         crate::web::plugin,
     ));
-}
-
-/// A user's own humanoid (`--model`): found, renamed, turned and scaled for
-/// the stage (`mannequin::humanoid::prepare`) and served from memory, so a
-/// `.vrm` file loads like a `.glb`. A file that cannot be used is said in one
-/// line, and the figures wear the built-in mannequin.
-fn use_own_model(app: &mut App, path: &std::path::Path) {
-    const NAME: &str = "hinge/user-model.glb";
-    let prepared = std::fs::read(path)
-        .map_err(|e| e.to_string())
-        .and_then(|bytes| crate::mannequin::humanoid::prepare(&bytes));
-    match prepared {
-        Ok((glb, humanoid)) => {
-            let Some(embedded) = app
-                .world()
-                .get_resource::<bevy::asset::io::embedded::EmbeddedAssetRegistry>()
-            else {
-                return;
-            };
-            embedded.insert_asset(
-                std::path::PathBuf::from(NAME),
-                std::path::Path::new(NAME),
-                glb,
-            );
-            info!(
-                "hinge: {}: humanoid found by {} ({}, {:.2} m tall)",
-                path.display(),
-                humanoid.found_by.describe(),
-                humanoid.rest_pose(),
-                humanoid.height
-            );
-            app.insert_resource(crate::stage::figure::MannequinModel(format!(
-                "embedded://{NAME}"
-            )));
-        }
-        Err(e) => crate::notify::notice(&format!(
-            "{}: {e}; showing the built-in mannequin",
-            path.display()
-        )),
-    }
 }
 
 /// The tutor's logic without a window, a renderer or assets, for tests

@@ -7,47 +7,47 @@ use hinge::coach::Fault;
 use hinge::mannequin::generate::{rest_heads, rest_pose};
 use hinge::mannequin::rig::{BONE_COUNT, Bone};
 use hinge::pose::PoseControls;
-use hinge::stage::figure::{CoachThresholds, Figure, MainFigure, find_rig};
+use hinge::stage::figure::{CoachThresholds, Figure, FigureSpawner, MainFigure, Rig};
 
-/// An app with one figure whose bones are laid out like the built-in
-/// mannequin's (the same names and rest translations as the .glb).
+/// An app with one figure staged as a view stages it, wearing the built-in
+/// mannequin (its assets made in memory; nothing rendered).
 fn app_with_a_rigged_figure() -> (App, Entity, [Entity; BONE_COUNT]) {
+    use bevy::ecs::system::RunSystemOnce;
+    use bevy::mesh::skinning::SkinnedMeshInverseBindposes;
     let mut app = App::new();
-    app.add_plugins((MinimalPlugins, bevy::transform::TransformPlugin));
-    app.add_plugins((hinge::stage::figure::plugin, hinge::pose::plugin));
-    let controls = PoseControls::default();
-    let thresholds = CoachThresholds::default()
-        .0
-        .preset(&controls.preset)
-        .unwrap();
+    app.add_plugins((
+        MinimalPlugins,
+        bevy::asset::AssetPlugin::default(),
+        bevy::transform::TransformPlugin,
+    ));
+    app.init_asset::<Mesh>()
+        .init_asset::<StandardMaterial>()
+        .init_asset::<SkinnedMeshInverseBindposes>();
+    app.add_plugins((
+        hinge::stage::figure::plugin,
+        hinge::stage::mannequin::plugin,
+        hinge::pose::plugin,
+    ));
     let figure = app
         .world_mut()
-        .spawn((
-            Name::new("mannequin"),
-            Figure::new(controls.request, thresholds),
-            MainFigure,
-            Transform::default(),
-        ))
-        .id();
-    let heads = rest_heads(&rest_pose());
-    let mut bones = [Entity::PLACEHOLDER; BONE_COUNT];
-    for bone in Bone::ALL {
-        let (parent, parent_head) = match bone.parent() {
-            Some(p) => (bones[p as usize], heads[p as usize]),
-            None => (figure, Vec3::ZERO),
-        };
-        bones[bone as usize] = app
-            .world_mut()
-            .spawn((
-                Name::new(bone.vrm_name()),
-                Transform::from_translation(heads[bone as usize] - parent_head),
-                ChildOf(parent),
-            ))
-            .id();
-    }
-    let rig = find_rig(app.world_mut(), figure).expect("the bones are found by name");
-    app.world_mut().entity_mut(figure).insert(rig);
+        .run_system_once(
+            |mut spawner: FigureSpawner, controls: Res<PoseControls>, t: Res<CoachThresholds>| {
+                let t = t.0.preset(&controls.preset).unwrap();
+                let figure = Figure::new(controls.request, t);
+                spawner
+                    .spawn("mannequin", figure, Vec3::ZERO)
+                    .insert(MainFigure)
+                    .id()
+            },
+        )
+        .unwrap();
     app.update();
+    let rig = app
+        .world()
+        .get::<Rig>(figure)
+        .expect("the built-in mannequin is rigged on the frame it is staged")
+        .clone();
+    let bones = rig.bones.map(|b| b.expect("every bone is found by name"));
     (app, figure, bones)
 }
 
@@ -89,6 +89,36 @@ fn moving_the_knee_slider_changes_the_pose_the_bones_and_the_verdict() {
         .get::<Transform>(bones[Bone::LeftLowerLeg as usize])
         .unwrap();
     assert!(shin_before.rotation.angle_between(shin_after.rotation) > 0.5);
+}
+
+#[test]
+fn the_built_in_mannequin_stands_in_its_rest_pose_with_its_two_skinned_parts() {
+    use bevy::mesh::skinning::SkinnedMesh;
+    let (mut app, fig, bones) = app_with_a_rigged_figure();
+    let rig = app.world().get::<Rig>(fig).unwrap().clone();
+    // The skeleton at rest is the generator's (the .glb's bind pose).
+    let heads = rest_heads(&rest_pose());
+    for bone in Bone::ALL {
+        let at = rig.rest_local[bone as usize].translation;
+        let want = heads[bone as usize] - bone.parent().map_or(Vec3::ZERO, |p| heads[p as usize]);
+        assert!(
+            at.distance(want) < 1e-6,
+            "{bone:?} rests at {at}, not {want}"
+        );
+    }
+    // The shell and the joint balls, each skinned to every bone in order.
+    let mut parts = app.world_mut().query::<(
+        &SkinnedMesh,
+        Has<Mesh3d>,
+        Has<MeshMaterial3d<StandardMaterial>>,
+    )>();
+    let mut n = 0;
+    for (skin, mesh, material) in parts.iter(app.world()) {
+        assert_eq!(skin.joints, bones.to_vec());
+        assert!(mesh && material);
+        n += 1;
+    }
+    assert_eq!(n, 2);
 }
 
 #[test]

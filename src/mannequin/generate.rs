@@ -633,24 +633,17 @@ fn bytes_f32(values: impl IntoIterator<Item = f32>) -> Vec<u8> {
 fn primitive(
     root: &mut json::Root,
     bin: &mut Vec<u8>,
-    m: &Builder,
+    part: &Part,
     material: json::Index<json::Material>,
 ) -> json::mesh::Primitive {
     use json::accessor::{ComponentType as C, Type as T};
     use json::buffer::Target;
-    let n = m.vertices.len();
-    let mut min = [f32::MAX; 3];
-    let mut max = [f32::MIN; 3];
-    for v in &m.vertices {
-        for i in 0..3 {
-            min[i] = min[i].min(v.pos[i]);
-            max[i] = max[i].max(v.pos[i]);
-        }
-    }
+    let n = part.positions.len();
+    let (min, max) = part.bounds();
     let pos = view(
         root,
         bin,
-        &bytes_f32(m.vertices.iter().flat_map(|v| v.pos.to_array())),
+        &bytes_f32(part.positions.iter().flatten().copied()),
         Some(Target::ArrayBuffer),
     );
     let pos = accessor(
@@ -659,29 +652,29 @@ fn primitive(
         n,
         C::F32,
         T::Vec3,
-        Some(min.to_vec()),
-        Some(max.to_vec()),
+        Some(min.to_array().to_vec()),
+        Some(max.to_array().to_vec()),
     );
     let nor = view(
         root,
         bin,
-        &bytes_f32(m.vertices.iter().flat_map(|v| v.normal.to_array())),
+        &bytes_f32(part.normals.iter().flatten().copied()),
         Some(Target::ArrayBuffer),
     );
     let nor = accessor(root, nor, n, C::F32, T::Vec3, None, None);
-    let jv: Vec<u8> = m.vertices.iter().flat_map(|v| v.joints).collect();
+    let jv: Vec<u8> = part.joints.iter().flatten().copied().collect();
     let jv = view(root, bin, &jv, Some(Target::ArrayBuffer));
     let joints = accessor(root, jv, n, C::U8, T::Vec4, None, None);
     let wv = view(
         root,
         bin,
-        &bytes_f32(m.vertices.iter().flat_map(|v| v.weights)),
+        &bytes_f32(part.weights.iter().flatten().copied()),
         Some(Target::ArrayBuffer),
     );
     let weights = accessor(root, wv, n, C::F32, T::Vec4, None, None);
-    let iv: Vec<u8> = m.indices.iter().flat_map(|i| i.to_le_bytes()).collect();
+    let iv: Vec<u8> = part.indices.iter().flat_map(|i| i.to_le_bytes()).collect();
     let iv = view(root, bin, &iv, Some(Target::ElementArrayBuffer));
-    let indices = accessor(root, iv, m.indices.len(), C::U32, T::Scalar, None, None);
+    let indices = accessor(root, iv, part.indices.len(), C::U32, T::Scalar, None, None);
     let mut attributes = BTreeMap::new();
     attributes.insert(Valid(json::mesh::Semantic::Positions), pos);
     attributes.insert(Valid(json::mesh::Semantic::Normals), nor);
@@ -733,6 +726,76 @@ fn node(name: &str) -> json::Node {
     }
 }
 
+/// A part of the mannequin drawn in one material: its vertices (position,
+/// normal, up to four bones as indices into [`Bone::ALL`] with their
+/// weights), its triangles and its material.
+#[derive(Debug, Clone)]
+pub struct Part {
+    pub name: &'static str,
+    pub positions: Vec<[f32; 3]>,
+    pub normals: Vec<[f32; 3]>,
+    pub joints: Vec<[u8; 4]>,
+    pub weights: Vec<[f32; 4]>,
+    pub indices: Vec<u32>,
+    /// Base colour, linear RGB (as glTF's `baseColorFactor`).
+    pub rgb: [f32; 3],
+    pub roughness: f32,
+}
+
+impl Part {
+    fn from_builder(name: &'static str, m: &Builder, rgb: [f32; 3], roughness: f32) -> Part {
+        Part {
+            name,
+            positions: m.vertices.iter().map(|v| v.pos.to_array()).collect(),
+            normals: m.vertices.iter().map(|v| v.normal.to_array()).collect(),
+            joints: m.vertices.iter().map(|v| v.joints).collect(),
+            weights: m.vertices.iter().map(|v| v.weights).collect(),
+            indices: m.indices.clone(),
+            rgb,
+            roughness,
+        }
+    }
+
+    /// The smallest box around the part's vertices at rest.
+    pub fn bounds(&self) -> (Vec3, Vec3) {
+        self.positions.iter().fold(
+            (Vec3::splat(f32::MAX), Vec3::splat(f32::MIN)),
+            |(lo, hi), p| (lo.min(Vec3::from(*p)), hi.max(Vec3::from(*p))),
+        )
+    }
+}
+
+/// The whole mannequin, ready to be written as glTF ([`mannequin_glb`]) or
+/// put straight on the stage (`stage::figure`, which needs no glTF loader):
+/// the skeleton at rest and the skinned parts.
+#[derive(Debug, Clone)]
+pub struct Mannequin {
+    /// Each bone's translation from its parent's head ([`Bone::ALL`] order;
+    /// the hips' from the model's origin). Bones carry no rotation at rest.
+    pub bone_offsets: [Vec3; BONE_COUNT],
+    /// Each bone's inverse bind matrix ([`Bone::ALL`] order).
+    pub inverse_bind: [Mat4; BONE_COUNT],
+    /// The shell and the darker joint balls.
+    pub parts: [Part; 2],
+}
+
+/// The mannequin's skeleton and skinned parts, built from the body model.
+pub fn mannequin() -> Mannequin {
+    let rest = rest_pose();
+    let heads = rest_heads(&rest);
+    let (shell, balls) = build(&rest);
+    Mannequin {
+        bone_offsets: Bone::ALL
+            .map(|b| heads[b as usize] - b.parent().map_or(Vec3::ZERO, |p| heads[p as usize])),
+        inverse_bind: heads.map(|h| Mat4::from_translation(-h)),
+        // A warm, matte wood-like shell; darker joints so they read.
+        parts: [
+            Part::from_builder("mannequin", &shell, [0.72, 0.52, 0.33], 0.8),
+            Part::from_builder("joints", &balls, [0.30, 0.22, 0.16], 0.6),
+        ],
+    }
+}
+
 /// The mannequin as a binary glTF file.
 pub fn mannequin_glb() -> Vec<u8> {
     mannequin_glb_named(|b| b.vrm_name().to_string())
@@ -741,25 +804,23 @@ pub fn mannequin_glb() -> Vec<u8> {
 /// The mannequin with its bones named by `name` (e.g. Mixamo's names, to
 /// test that other people's rigs are recognised).
 pub fn mannequin_glb_named(name: impl Fn(Bone) -> String) -> Vec<u8> {
-    let rest = rest_pose();
-    let heads = rest_heads(&rest);
-    let (shell, balls) = build(&rest);
+    let m = mannequin();
 
     let mut root = json::Root::default();
     root.asset.generator = Some("hinge gen-mannequin (from de Leva 1996 proportions)".into());
     let mut bin = Vec::new();
 
-    // Materials: a warm, matte wood-like shell; darker joints so they read.
-    let skin_mat = material(&mut root, "mannequin", [0.72, 0.52, 0.33], 0.8);
-    let ball_mat = material(&mut root, "joints", [0.30, 0.22, 0.16], 0.6);
+    let materials = m
+        .parts
+        .each_ref()
+        .map(|p| material(&mut root, p.name, p.rgb, p.roughness));
 
     // Bones: one node each, translation relative to the parent, no rotation.
     let bone_nodes: Vec<json::Index<json::Node>> = Bone::ALL
         .iter()
         .map(|b| {
             let mut n = node(&name(*b));
-            let parent_head = b.parent().map_or(Vec3::ZERO, |p| heads[p as usize]);
-            n.translation = Some((heads[*b as usize] - parent_head).to_array());
+            n.translation = Some(m.bone_offsets[*b as usize].to_array());
             root.push(n)
         })
         .collect();
@@ -774,9 +835,10 @@ pub fn mannequin_glb_named(name: impl Fn(Bone) -> String) -> Vec<u8> {
         }
     }
 
-    let ibm: Vec<f32> = heads
+    let ibm: Vec<f32> = m
+        .inverse_bind
         .iter()
-        .flat_map(|h| Mat4::from_translation(-*h).to_cols_array())
+        .flat_map(|ibm| ibm.to_cols_array())
         .collect();
     let ibm_view = view(&mut root, &mut bin, &bytes_f32(ibm), None);
     let ibm = accessor(
@@ -797,13 +859,17 @@ pub fn mannequin_glb_named(name: impl Fn(Bone) -> String) -> Vec<u8> {
         skeleton: Some(bone_nodes[Bone::Hips as usize]),
     });
 
-    let p_shell = primitive(&mut root, &mut bin, &shell, skin_mat);
-    let p_balls = primitive(&mut root, &mut bin, &balls, ball_mat);
+    let primitives = m
+        .parts
+        .iter()
+        .zip(materials)
+        .map(|(part, material)| primitive(&mut root, &mut bin, part, material))
+        .collect();
     let mesh = root.push(json::Mesh {
         extensions: Default::default(),
         extras: Default::default(),
         name: Some("mannequin".into()),
-        primitives: vec![p_shell, p_balls],
+        primitives,
         weights: None,
     });
     let mut body_node = node("mannequin_body");

@@ -2,31 +2,25 @@
 //! coach's verdict, and drives the bones of a mannequin model.
 
 use bevy::prelude::*;
-use bevy::world_serialization::{WorldAssetRoot, WorldInstanceReady};
 
+use super::mannequin::BuiltInMannequin;
 use crate::body::{PoseRequest, SolvedBody, solve};
 use crate::coach::{Thresholds, ThresholdsFile, Verdict, evaluate};
 use crate::mannequin::rig::{Aim, BONE_COUNT, Bone, aims};
 
-/// The path of the built-in mannequin under `assets/`.
-pub const MANNEQUIN_PATH: &str = "models/mannequin.glb";
-
-/// The model every figure wears: the built-in mannequin, or a user's own
-/// humanoid (`--model`), loaded through the `user://` asset source.
-#[derive(Resource, Debug, Clone, PartialEq, Eq)]
-pub struct MannequinModel(pub String);
-
-impl Default for MannequinModel {
-    /// The file under `assets/`; in a browser the mannequin the app builds
-    /// itself ([`EMBEDDED_MANNEQUIN`]): one download less, and the figure is
-    /// posed a frame sooner, as nothing waits for the network.
-    fn default() -> Self {
-        if cfg!(target_arch = "wasm32") {
-            MannequinModel(EMBEDDED_MANNEQUIN.to_string())
-        } else {
-            MannequinModel(MANNEQUIN_PATH.to_string())
-        }
-    }
+/// The model every figure wears.
+#[derive(Resource, Debug, Clone, Default, PartialEq)]
+pub enum MannequinModel {
+    /// The mannequin the app builds itself (`stage::mannequin`).
+    #[default]
+    BuiltIn,
+    /// A user's own humanoid (`--model`) loaded as a glTF scene, on the
+    /// desktop: `path` for messages, `scene` to wear.
+    #[cfg(not(target_arch = "wasm32"))]
+    File {
+        path: String,
+        scene: Handle<bevy::world_serialization::WorldAsset>,
+    },
 }
 
 /// One posed, evaluated body on the stage.
@@ -95,14 +89,6 @@ pub fn plugin(app: &mut App) {
     app.init_resource::<CoachThresholds>()
         .init_resource::<Catalogue>()
         .init_resource::<MannequinModel>();
-    register_scene_types(app);
-    if MannequinModel::default().0 == EMBEDDED_MANNEQUIN
-        && let Some(embedded) = app
-            .world()
-            .get_resource::<bevy::asset::io::embedded::EmbeddedAssetRegistry>()
-    {
-        build_the_mannequin(embedded);
-    }
     app.add_systems(
         Update,
         (solve_figures, drive_bones)
@@ -115,61 +101,38 @@ pub fn plugin(app: &mut App) {
 #[derive(bevy::ecs::system::SystemParam)]
 pub struct FigureSpawner<'w, 's> {
     pub commands: Commands<'w, 's>,
-    assets: Option<Res<'w, AssetServer>>,
     model: Res<'w, MannequinModel>,
+    builtin: Option<Res<'w, BuiltInMannequin>>,
 }
 
 impl FigureSpawner<'_, '_> {
-    /// A figure wearing the tutor's model at `at`; without an asset server
-    /// (the headless app) a figure with nothing to wear, solved and judged
-    /// all the same.
+    /// A figure wearing the tutor's model at `at`; without the mannequin's
+    /// assets (the headless app) a figure with nothing to wear, solved and
+    /// judged all the same.
     pub fn spawn(&mut self, name: &str, figure: Figure, at: Vec3) -> EntityCommands<'_> {
-        let e = match &self.assets {
-            Some(assets) => spawn_figure(&mut self.commands, assets, &self.model, name, figure, at),
-            None => self
-                .commands
-                .spawn((
-                    Name::new(name.to_string()),
-                    figure,
-                    Transform::from_translation(at),
-                ))
-                .id(),
-        };
+        // The model is made for the default stature; the figure scales it.
+        let scale = figure.solved.body.stature_m / crate::body::anthropometry::DEFAULT_STATURE_M;
+        let e = self
+            .commands
+            .spawn((
+                Name::new(name.to_string()),
+                figure,
+                Transform::from_translation(at).with_scale(Vec3::splat(scale)),
+            ))
+            .id();
+        match &*self.model {
+            MannequinModel::BuiltIn => {
+                if let Some(builtin) = &self.builtin {
+                    builtin.dress(&mut self.commands, e);
+                }
+            }
+            #[cfg(not(target_arch = "wasm32"))]
+            MannequinModel::File { scene, .. } => {
+                super::model_file::dress(&mut self.commands, e, scene.clone());
+            }
+        }
         self.commands.entity(e)
     }
-}
-
-/// Spawn a figure with the built-in mannequin at `at`.
-pub fn spawn_figure(
-    commands: &mut Commands,
-    assets: &AssetServer,
-    model: &MannequinModel,
-    name: &str,
-    figure: Figure,
-    at: Vec3,
-) -> Entity {
-    let scale = figure.solved.body.stature_m / crate::body::anthropometry::DEFAULT_STATURE_M;
-    let scene = assets.load(GltfAssetLabel::Scene(0).from_asset(model.0.clone()));
-    commands
-        .spawn((
-            Name::new(name.to_string()),
-            figure,
-            WorldAssetRoot(scene),
-            Transform::from_translation(at).with_scale(Vec3::splat(scale)),
-        ))
-        .observe(attach_rig_when_ready)
-        .id()
-}
-
-fn attach_rig_when_ready(ready: On<WorldInstanceReady>, mut commands: Commands) {
-    let root = ready.entity;
-    commands.queue(move |world: &mut World| {
-        if let Some(rig) = find_rig(world, root) {
-            world.entity_mut(root).insert(rig);
-        } else {
-            warn!("the mannequin model has no humanoid bones (VRM or Mixamo names); it cannot be posed");
-        }
-    });
 }
 
 /// Find the humanoid bones under `root` and record their rest pose.
@@ -311,100 +274,4 @@ pub fn drive_bones(
             t.rotation = local;
         }
     }
-}
-
-/// The mannequin built into the app, for when the model file cannot be read.
-pub const EMBEDDED_MANNEQUIN: &str = "embedded://hinge/mannequin.glb";
-
-/// Put the mannequin the app builds itself ([`EMBEDDED_MANNEQUIN`]) among
-/// the embedded assets.
-fn build_the_mannequin(embedded: &bevy::asset::io::embedded::EmbeddedAssetRegistry) {
-    embedded.insert_asset(
-        std::path::PathBuf::from("hinge/mannequin.glb"),
-        std::path::Path::new("hinge/mannequin.glb"),
-        crate::mannequin::generate::mannequin_glb(),
-    );
-}
-
-/// A figure whose model did not load (the asset folder missing or
-/// unreadable, a user's `--model` broken) wears the mannequin the app can
-/// build by itself, and the user is told why.
-pub(super) fn fall_back_to_builtin_model(
-    mut roots: Query<&mut WorldAssetRoot, With<Figure>>,
-    assets: Res<AssetServer>,
-    mut model: ResMut<MannequinModel>,
-    embedded: Option<Res<bevy::asset::io::embedded::EmbeddedAssetRegistry>>,
-) {
-    for mut root in &mut roots {
-        let bevy::asset::LoadState::Failed(err) = assets.load_state(&root.0) else {
-            continue;
-        };
-        if model.0 == EMBEDDED_MANNEQUIN {
-            if root
-                .0
-                .path()
-                .is_some_and(|p| p.to_string().starts_with(EMBEDDED_MANNEQUIN))
-            {
-                continue; // even the built-in one failed; nothing better to show
-            }
-        } else {
-            let Some(embedded) = embedded.as_deref() else {
-                return;
-            };
-            build_the_mannequin(embedded);
-            // The first line: Bevy's error carries a backtrace after it.
-            let why = err.to_string();
-            let why = why.lines().next().unwrap_or_default().trim_end_matches(':');
-            crate::notify::notice(&format!(
-                "the model {} could not be loaded ({why}); showing the built-in mannequin",
-                model.0
-            ));
-            model.0 = EMBEDDED_MANNEQUIN.to_string();
-        }
-        root.0 = assets.load(GltfAssetLabel::Scene(0).from_asset(model.0.clone()));
-    }
-}
-
-/// Register for reflection the components a glTF scene holds, so the scene
-/// can be copied into the world. Bevy registers every type on its own with
-/// its `reflect_auto_register` feature, which we leave out because it links
-/// the reflection code of all of Bevy's types: about 3 MB of the web module
-/// (measured with tools/wasm-sizes.mjs; README, "Web build").
-pub fn register_scene_types(app: &mut App) {
-    // The components of the scene's world (listed by walking
-    // `WorldAsset::world.components()` for the built-in mannequin); a
-    // missing one fails the copy with `UnregisteredType`, which the render
-    // tests catch. Material: `MeshMaterial3d<StandardMaterial>`, which Bevy
-    // registers itself.
-    use bevy::camera::primitives::Aabb;
-    use bevy::camera::visibility::DynamicSkinnedMeshBounds;
-    use bevy::gltf::{GltfExtras, GltfMaterialExtras, GltfMeshExtras, GltfSceneExtras};
-    use bevy::gltf::{GltfMaterialName, GltfMeshName, GltfSceneName};
-    use bevy::mesh::morph::{MeshMorphWeights, MorphWeights};
-    use bevy::mesh::skinning::SkinnedMesh;
-    use bevy::transform::components::TransformTreeChanged;
-    app.register_type::<Name>()
-        .register_type::<Transform>()
-        .register_type::<GlobalTransform>()
-        .register_type::<TransformTreeChanged>()
-        .register_type::<Visibility>()
-        .register_type::<InheritedVisibility>()
-        .register_type::<ViewVisibility>()
-        .register_type::<ChildOf>()
-        .register_type::<Children>()
-        .register_type::<Mesh3d>()
-        .register_type::<SkinnedMesh>()
-        .register_type::<DynamicSkinnedMeshBounds>()
-        .register_type::<Aabb>()
-        .register_type::<GltfSceneName>()
-        .register_type::<GltfMeshName>()
-        .register_type::<GltfMaterialName>()
-        // What other people's humanoids carry: blend shapes (a VRM's face)
-        // and the exporters' extras.
-        .register_type::<MorphWeights>()
-        .register_type::<MeshMorphWeights>()
-        .register_type::<GltfExtras>()
-        .register_type::<GltfSceneExtras>()
-        .register_type::<GltfMeshExtras>()
-        .register_type::<GltfMaterialExtras>();
 }

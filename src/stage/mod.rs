@@ -3,6 +3,9 @@
 pub mod camera;
 pub mod figure;
 pub mod floor;
+pub mod mannequin;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod model_file;
 pub mod props;
 
 use bevy::core_pipeline::tonemapping::Tonemapping;
@@ -14,10 +17,17 @@ use bevy::prelude::*;
 pub const TONEMAPPING: Tonemapping = Tonemapping::AcesFitted;
 
 pub(super) fn plugin(app: &mut App) {
-    app.add_plugins((camera::plugin, figure::plugin, floor::plugin, props::plugin));
+    app.add_plugins((
+        camera::plugin,
+        figure::plugin,
+        mannequin::plugin,
+        floor::plugin,
+        props::plugin,
+    ));
+    #[cfg(not(target_arch = "wasm32"))]
+    app.add_plugins(model_file::plugin);
     app.insert_resource(ClearColor(crate::theme::backdrop(None)));
     app.add_systems(Startup, spawn_lights);
-    app.add_systems(Update, figure::fall_back_to_builtin_model);
 }
 
 fn spawn_lights(mut commands: Commands) {
