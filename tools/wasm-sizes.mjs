@@ -88,4 +88,4 @@ for (let i = 0; i < count; i++) {
 }
 if (process.env.SHOW_OTHER || process.env.TOP) for (const [s, n] of others.sort((a, b) => b[0] - a[0]).slice(0, 25)) console.log(s, n.slice(0, 160));
 console.log(`code by crate family (${names.size ? "from the name section" : "no names: all 'other'"}):`);
-for (const [k, v] of [...byCrate].sort((a, b) => b[1] - a[1]).slice(0, 20)) console.log(`  ${k.padEnd(14)} ${mb(v)}`);
+for (const [k, v] of [...byCrate].sort((a, b) => b[1] - a[1]).slice(0, Number(process.env.ROWS || 20))) console.log(`  ${k.padEnd(14)} ${mb(v)}`);
