@@ -247,12 +247,12 @@ setup_wasm_bindgen() {
 }
 
 # Node tools for the tests and the web build (glTF validator, playwright-core,
-# binaryen's wasm-opt, MediaPipe's pose model for the web page), from the npm
-# registry.
+# binaryen's wasm-opt, zopfli for the gzip copies, MediaPipe's pose model for
+# the web page), from the npm registry.
 setup_node_tools() {
   local m="$SETUP_ROOT/tools/node_modules"
   if [ ! -d "$m/gltf-validator" ] || [ ! -d "$m/playwright-core" ] || [ ! -d "$m/binaryen" ] ||
-    [ ! -d "$m/@mediapipe/pose" ]; then
+    [ ! -d "$m/@mediapipe/pose" ] || [ ! -d "$m/@gfx/zopfli" ]; then
     setup_say "installing the Node test tools"
     npm ci --prefix "$SETUP_ROOT/tools" --no-audit --no-fund --loglevel=error
   fi
