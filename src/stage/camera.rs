@@ -128,7 +128,13 @@ pub fn actions_plugin(app: &mut App) {
 /// too, the shadows are filtered with one 2x2 look-up, not a Gaussian's
 /// many, in a 1024 map instead of 2048: about 4.2 -> 6.0 fps in the explore
 /// view (`hinge fps --view explore`), the figures' shadows a little harder;
-/// and the fill light gives way to ambient light, as on WebGL2.
+/// and the fill light gives way to ambient light, as on WebGL2. The stage
+/// is drawn into the depth buffer first, so each pixel is lit once, not
+/// once for every layer of the figure drawn over it (the figure's limbs,
+/// its joint balls inside them): CPU time a frame in the explore view 193
+/// -> 170 ms (medians of four runs each). The 8-bit picture goes without
+/// the dither that hides banding in smooth gradients: two powers of every
+/// pixel's colour for a difference a projector cannot show.
 fn spare_the_software_renderer(
     mut commands: Commands,
     adapter: Option<Res<bevy::render::renderer::RenderAdapterInfo>>,
@@ -156,16 +162,19 @@ fn spare_the_software_renderer(
     for e in &cameras {
         commands.entity(e).insert(SoftwareChecked);
         if software {
-            commands
-                .entity(e)
-                .insert((Msaa::Off, bevy::light::ShadowFilteringMethod::Hardware2x2));
+            commands.entity(e).insert((
+                Msaa::Off,
+                bevy::light::ShadowFilteringMethod::Hardware2x2,
+                bevy::core_pipeline::tonemapping::DebandDither::Disabled,
+                bevy::core_pipeline::prepass::DepthPrepass,
+            ));
         }
     }
 }
 
 /// The camera's multisampling has been chosen for this renderer.
 #[derive(Component)]
-struct SoftwareChecked;
+pub struct SoftwareChecked;
 
 fn spawn_camera(mut commands: Commands, orbit: Res<Orbit>) {
     commands.spawn((

@@ -8,6 +8,11 @@
 //! so the shader samples the shadow map only inside the patch of floor where
 //! shadows can fall ([`ShadowPatch`]), worked out each frame from what casts
 //! shadows and where the light comes from.
+//!
+//! The grid is drawn by the same shader, not as lines over the floor: as
+//! 82 gizmo lines it was built again every frame and blended over 200k
+//! pixels in a pass of its own, about a tenth of the explore view's frame on
+//! a CPU renderer (`hinge fps --view explore`).
 
 use bevy::camera::primitives::Aabb;
 use bevy::light::NotShadowCaster;
@@ -31,7 +36,6 @@ pub(super) fn plugin(app: &mut App) {
     bevy::asset::embedded_asset!(app, "shaders/floor.wgsl");
     app.add_plugins(MaterialPlugin::<FloorMaterial>::default());
     app.add_systems(Startup, spawn_floor);
-    app.add_systems(Update, draw_floor_marks);
     app.add_systems(
         PostUpdate,
         bound_the_shadows
@@ -49,12 +53,25 @@ pub struct FloorMaterial {
 }
 
 /// What the floor shader reads (linear RGB colour; the shadow patch as
-/// min x, min z, max x, max z).
+/// min x, min z, max x, max z; the grid's linear RGB and opacity, and its
+/// squares' side, half its extent and its lines' width in pixels).
 #[derive(Clone, Copy, Debug, ShaderType)]
 pub struct FloorUniform {
     pub color: Vec4,
     pub shadow_patch: Vec4,
+    pub grid_color: Vec4,
+    pub grid_lines: Vec4,
 }
+
+/// The grid's squares, metres: 10 cm, fine enough to read how far the hips
+/// travel back or the bar drifts from the legs.
+pub const GRID_STEP_M: f32 = 0.1;
+
+/// The grid covers 4 m x 4 m under the figures, not the whole floor.
+pub const GRID_HALF_M: f32 = 2.0;
+
+/// The grid's lines, physical pixels wide at any distance.
+const GRID_LINE_PX: f32 = 2.0;
 
 impl Material for FloorMaterial {
     fn fragment_shader() -> ShaderRef {
@@ -79,6 +96,8 @@ fn spawn_floor(
             uniform: FloorUniform {
                 color: crate::theme::FLOOR.to_linear().to_vec4(),
                 shadow_patch: ShadowPatch::default().as_vec4(),
+                grid_color: crate::theme::FLOOR_GRID.to_linear().to_vec4(),
+                grid_lines: Vec4::new(GRID_STEP_M, GRID_HALF_M, GRID_LINE_PX, 0.0),
             },
         })),
         // Nothing is under the floor to shade: drawing it into the shadow
@@ -237,20 +256,6 @@ fn bound_the_shadows(
             m.uniform.shadow_patch = patch.as_vec4();
         }
     }
-}
-
-/// A subtle grid on the floor (10 cm squares under the figures).
-fn draw_floor_marks(mut gizmos: Gizmos) {
-    let grid = crate::theme::FLOOR_GRID;
-    gizmos.grid(
-        Isometry3d::new(
-            Vec3::new(0.0, 0.001, 0.0),
-            Quat::from_rotation_x(std::f32::consts::FRAC_PI_2),
-        ),
-        UVec2::splat(40),
-        Vec2::splat(0.1),
-        grid,
-    );
 }
 
 #[cfg(test)]

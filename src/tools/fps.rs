@@ -21,6 +21,9 @@ struct Probe {
     first_frame: Option<Duration>,
     ready_at: Option<Instant>,
     ready_after: Option<Duration>,
+    /// The process's CPU time (every thread: the app, the render thread and
+    /// a software renderer's) when measuring began.
+    cpu_at_ready: Option<f64>,
     frames: u32,
     label: String,
     /// Print each render pass's device time and shader runs at the end.
@@ -72,6 +75,7 @@ pub fn run(
         first_frame: None,
         ready_at: None,
         ready_after: None,
+        cpu_at_ready: None,
         frames: 0,
         label: match view {
             None => "empty Bevy + egui scene".into(),
@@ -95,6 +99,7 @@ fn view_id(v: View) -> String {
 pub fn run_all(seconds: f32, size: (u32, u32), passes: bool) -> Result<(), String> {
     let exe = std::env::current_exe().map_err(|e| format!("cannot find the tutor itself: {e}"))?;
     let mut rates = Vec::new();
+    let mut costs = Vec::new();
     let views = MEASURED.map(Some).into_iter().chain([None]);
     for view in views {
         let mut cmd = std::process::Command::new(&exe);
@@ -126,9 +131,32 @@ pub fn run_all(seconds: f32, size: (u32, u32), passes: bool) -> Result<(), Strin
             println!("{pass}");
         }
         rates.push((view, rate));
+        costs.push((view, cpu_ms_of(line)));
     }
     println!("{}", shares(&rates));
+    let costs: Vec<(Option<View>, f32)> = costs
+        .into_iter()
+        .filter_map(|(v, ms)| Some((v, 1000.0 / ms?)))
+        .collect();
+    if costs.len() == rates.len() {
+        // The same shares from the CPU time each frame took: what the rates
+        // would be if each had the machine to itself (a busy neighbour slows
+        // a run's rate, not the work a frame takes).
+        println!(
+            "by CPU time a frame: {}",
+            shares(&costs)
+                .split_once("in this run: ")
+                .map_or("", |(_, s)| s)
+        );
+    }
     Ok(())
+}
+
+/// The CPU time a frame took in a measurement's line ("...; CPU N ms a frame").
+fn cpu_ms_of(line: &str) -> Option<f32> {
+    let (_, rest) = line.rsplit_once("; CPU ")?;
+    let (n, _) = rest.split_once(" ms a frame")?;
+    n.parse().ok().filter(|ms: &f32| *ms > 0.0)
 }
 
 /// The rate in a measurement's line ("<label>: N frames per second ...").
@@ -196,14 +224,25 @@ fn measure(
         None if scene.streak >= 3 => {
             probe.ready_at = Some(now);
             probe.ready_after = Some(now - probe.started);
+            probe.cpu_at_ready = cpu_seconds();
         }
         None => {}
         Some(t) => {
             probe.frames += 1;
             let elapsed = (now - t).as_secs_f32();
             if elapsed >= probe.seconds {
+                // What a frame costs in CPU time, whatever else the machine
+                // is doing (the rate falls when a neighbour takes a core;
+                // the work per frame does not).
+                let cpu = match (probe.cpu_at_ready, cpu_seconds()) {
+                    (Some(a), Some(b)) => format!(
+                        "; CPU {:.0} ms a frame",
+                        (b - a) * 1000.0 / f64::from(probe.frames.max(1))
+                    ),
+                    _ => String::new(),
+                };
                 println!(
-                    "{}: {:.1} frames per second over {:.1} s; first frame after {:.2} s, fully drawn after {:.2} s",
+                    "{}: {:.1} frames per second over {:.1} s; first frame after {:.2} s, fully drawn after {:.2} s{cpu}",
                     probe.label,
                     probe.frames as f32 / elapsed,
                     elapsed,
@@ -223,6 +262,22 @@ fn measure(
             }
         }
     }
+}
+
+/// The CPU time this process has used, all threads, in seconds (Linux:
+/// `/proc/self/stat`'s utime and stime, in the kernel's 100 Hz ticks).
+fn cpu_seconds() -> Option<f64> {
+    let stat = std::fs::read_to_string("/proc/self/stat").ok()?;
+    cpu_seconds_of(&stat)
+}
+
+fn cpu_seconds_of(stat: &str) -> Option<f64> {
+    // The command name (field 2) may hold spaces: count from after it.
+    let (_, rest) = stat.rsplit_once(')')?;
+    let fields: Vec<&str> = rest.split_whitespace().collect();
+    // utime and stime are fields 14 and 15; `rest` starts at field 3.
+    let ticks: u64 = fields.get(11)?.parse::<u64>().ok()? + fields.get(12)?.parse::<u64>().ok()?;
+    Some(ticks as f64 / 100.0)
 }
 
 /// One line per render pass, costliest first: its mean time on the device
@@ -281,6 +336,8 @@ mod tests {
     fn the_rates_are_read_from_the_lines_and_shared_against_the_empty_scene() {
         let line = "explore view: 21.5 frames per second over 10.0 s; first frame after 1.20 s, fully drawn after 3.40 s";
         assert_eq!(rate_of(line), Some(21.5));
+        assert_eq!(cpu_ms_of(line), None);
+        assert_eq!(cpu_ms_of(&format!("{line}; CPU 95 ms a frame")), Some(95.0));
         assert_eq!(rate_of("Compiling hinge"), None);
         let s = shares(&[
             (Some(View::Explore), 21.5),
@@ -293,6 +350,16 @@ mod tests {
             "{s}"
         );
         assert!(s.contains("(40.0 frames per second)"), "{s}");
+    }
+
+    #[test]
+    fn the_cpu_time_is_read_from_proc_stat() {
+        let stat = "4242 (hinge (main)) R 1 2 3 4 5 6 7 8 9 10 250 130 0 0 20 0 9 0 100";
+        assert_eq!(cpu_seconds_of(stat), Some(3.8));
+        assert_eq!(cpu_seconds_of("garbage"), None);
+        if cfg!(target_os = "linux") {
+            assert!(cpu_seconds().is_some());
+        }
     }
 
     fn store_of(values: &[(&'static str, f64)]) -> bevy::diagnostic::DiagnosticsStore {

@@ -20,6 +20,7 @@ use bevy_egui::{
 };
 
 use crate::options::Theme;
+use crate::stage::camera::{SoftwareChecked, StageCamera};
 use crate::theme;
 
 pub use crate::settings::PanelLayout;
@@ -120,6 +121,7 @@ pub fn plugin(app: &mut App) {
     );
     app.add_plugins(picture::plugin);
     app.add_systems(Startup, spawn_ui_camera);
+    app.add_systems(Update, one_copy_on_a_cpu_renderer);
     app.add_systems(
         PreUpdate,
         fonts::install
@@ -261,6 +263,41 @@ fn spawn_ui_camera(mut commands: Commands, mut settings: ResMut<EguiGlobalSettin
     ));
 }
 
+/// The stage camera once its multisampling is chosen for the renderer.
+type CheckedStage = (With<StageCamera>, With<SoftwareChecked>);
+
+/// On a CPU renderer the stage and the UI camera both draw without
+/// multisampling, so Bevy gives them one texture to draw in: there the
+/// stage leaves its picture in it, the UI camera draws over it without
+/// clearing it first and copies the finished frame to the window once. The
+/// stage's copy to the window, the UI's clear and its blended copy were
+/// three passes over every pixel each frame, about 6% of the explore view's
+/// frame in CPU time (`hinge fps --view explore`). With multisampling (a
+/// GPU) the stage has a texture of its own and each camera copies its own.
+fn one_copy_on_a_cpu_renderer(
+    // The stage's multisampling is chosen once the renderer is known.
+    mut stage: Query<(&mut Camera, &Msaa), CheckedStage>,
+    mut ui: Query<&mut Camera, (With<PrimaryEguiContext>, Without<StageCamera>)>,
+    mut done: Local<bool>,
+) {
+    if *done {
+        return;
+    }
+    let (Ok((mut stage, msaa)), Ok(mut ui)) = (stage.single_mut(), ui.single_mut()) else {
+        return;
+    };
+    *done = true;
+    if *msaa != Msaa::Off {
+        return;
+    }
+    stage.output_mode = CameraOutputMode::Skip;
+    ui.clear_color = ClearColorConfig::None;
+    ui.output_mode = CameraOutputMode::Write {
+        blend_state: None,
+        clear_color: ClearColorConfig::None,
+    };
+}
+
 /// Large type, strong contrast: readable on a laptop and from the back of a gym.
 fn set_style(mut contexts: EguiContexts) -> Result {
     let ctx = contexts.ctx_mut()?;
@@ -283,6 +320,13 @@ fn set_style(mut contexts: EguiContexts) -> Result {
         style.spacing.slider_width = 220.0;
         style.spacing.item_spacing = egui::vec2(8.0, 7.0);
         style.visuals.override_text_color = Some(theme::TEXT);
+        // The panels show the backdrop the 3D view is cleared to, around
+        // the part of the window it draws in (`viewport::fit_camera_to_view`),
+        // rather than paint and blend a fill over half the window each
+        // frame: about a tenth of the explore view's frame on a CPU renderer
+        // (`hinge fps --view explore`), and fill rate a projector's
+        // integrated graphics need elsewhere.
+        style.visuals.panel_fill = egui::Color32::TRANSPARENT;
     });
     let started = bevy::platform::time::Instant::now();
     prefill_glyphs(ctx);

@@ -2,7 +2,8 @@
 // dielectric (Burley diffuse, GGX specular, the ambient light), written out
 // for one flat surface without the clusters, environment and fog the
 // standard material runs everywhere; shadows are sampled only inside the
-// patch of floor where a shadow can fall.
+// patch of floor where a shadow can fall. The grid of squares is drawn here
+// too, its lines a fixed number of pixels wide and smoothed at their edges.
 #import bevy_pbr::{
     forward_io::VertexOutput,
     mesh_view_bindings::{view, lights},
@@ -18,6 +19,10 @@ struct Floor {
     color: vec4<f32>,
     // Where shadows can fall: min x, min z, max x, max z.
     shadow_patch: vec4<f32>,
+    // The grid's linear RGB and opacity.
+    grid_color: vec4<f32>,
+    // The squares' side (m), half the grid's extent (m), the lines' width (px).
+    grid_lines: vec4<f32>,
 }
 @group(#{MATERIAL_BIND_GROUP}) @binding(0) var<uniform> floor: Floor;
 
@@ -36,8 +41,30 @@ fn schlick(f0: f32, f90: f32, x: f32) -> f32 {
     return f0 + (f90 - f0) * pow(1.0 - x, 5.0);
 }
 
+// How much of this pixel the grid's lines cover (0 to 1). `cells` is the
+// position in squares and `per_px` how many squares one pixel spans.
+fn grid_coverage(p: vec2<f32>, cells: vec2<f32>, per_px: vec2<f32>) -> f32 {
+    let w = max(per_px, vec2(1e-6));
+    let half_width_px = floor.grid_lines.z * 0.5;
+    // Inside the grid, its outer lines included.
+    let reach = floor.grid_lines.y + half_width_px * w * floor.grid_lines.x;
+    if any(abs(p) > reach) {
+        return 0.0;
+    }
+    // Distance to the nearest line, in pixels, across each axis.
+    let d = abs(fract(cells + 0.5) - 0.5) / w;
+    let c = saturate(half_width_px + 0.5 - d);
+    // Where squares shrink below 6 pixels (far off, or seen at a
+    // grazing angle) they fade out rather than shimmer.
+    let fade = saturate(2.0 - 6.0 * max(w.x, w.y));
+    return max(c.x, c.y) * fade;
+}
+
 @fragment
 fn fragment(in: VertexOutput) -> @location(0) vec4<f32> {
+    // Screen-space derivatives first, while every pixel of the quad runs.
+    let cells = in.world_position.xz / floor.grid_lines.x;
+    let per_px = fwidth(cells);
     let n = normalize(in.world_normal);
     let view_z = dot(vec4<f32>(
         view.view_from_world[0].z,
@@ -89,5 +116,8 @@ fn fragment(in: VertexOutput) -> @location(0) vec4<f32> {
     color = vec4(pow(max(rgb, vec3(0.0)), vec3(2.2)), color.a);
 #endif
 #endif
+    // The grid lies over the lit floor as the lines once drawn over it did.
+    let grid = floor.grid_color.a * grid_coverage(in.world_position.xz, cells, per_px);
+    color = vec4(mix(color.rgb, floor.grid_color.rgb, grid), color.a);
     return color;
 }

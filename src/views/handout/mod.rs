@@ -219,9 +219,10 @@ fn strip_size(n: usize, aspect: f32) -> (f32, f32) {
     (height, height * aspect)
 }
 
-/// The floor, seen edge-on, as one line under every figure: nearer the
-/// camera (at -x) than the floor's grid, which would cover it, and a few
-/// millimetres up; without perspective it still meets the soles.
+/// The floor, seen edge-on, as one line under every figure (the floor
+/// itself is then too thin to see): nearer the camera (at -x) than the
+/// floor's edge and a few millimetres up; without perspective it still
+/// meets the soles.
 fn draw_ground(rect: Res<crate::ui::ViewRect>, figures: Query<&PhaseFigure>, mut gizmos: Gizmos) {
     let (_, width) = strip_size(figures.iter().count().max(1), rect.aspect(0.5, 12.0));
     let half = width / 2.0;
