@@ -131,7 +131,7 @@ fn signal_first_frame(
         (),
         (
             With<crate::stage::figure::Figure>,
-            With<crate::stage::figure::Rig>,
+            With<crate::stage::model::Rig>,
         ),
     >,
 ) {

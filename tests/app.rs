@@ -7,7 +7,8 @@ use hinge::coach::Fault;
 use hinge::mannequin::generate::{rest_heads, rest_pose};
 use hinge::mannequin::rig::{BONE_COUNT, Bone};
 use hinge::pose::PoseControls;
-use hinge::stage::figure::{CoachThresholds, Figure, FigureSpawner, MainFigure, Rig};
+use hinge::stage::figure::{CoachThresholds, Figure, FigureSpawner, MainFigure};
+use hinge::stage::model::Rig;
 
 /// An app with one figure staged as a view stages it, wearing the built-in
 /// mannequin (its assets made in memory; nothing rendered).

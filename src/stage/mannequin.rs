@@ -13,7 +13,7 @@ use bevy::mesh::skinning::{SkinnedMesh, SkinnedMeshInverseBindposes};
 use bevy::mesh::{Indices, PrimitiveTopology, VertexAttributeValues};
 use bevy::prelude::*;
 
-use super::figure::find_rig;
+use super::model::find_rig;
 use crate::mannequin::generate::{Mannequin, Part, mannequin};
 use crate::mannequin::rig::{BONE_COUNT, Bone};
 
@@ -68,7 +68,7 @@ impl BuiltInMannequin {
 
     /// Dress `figure` in the mannequin: as its children, a skeleton of its
     /// own (the bones named as VRM names them, as in the .glb) and the
-    /// skinned parts. The figure's [`super::figure::Rig`] is found and put on
+    /// skinned parts. The figure's [`super::model::Rig`] is found and put on
     /// when the commands are applied, so it is posed that same frame.
     pub fn dress(&self, commands: &mut Commands, figure: Entity) {
         // The same nodes the .glb's scene has: "mannequin" holding the

@@ -4,6 +4,7 @@ pub mod camera;
 pub mod figure;
 pub mod floor;
 pub mod mannequin;
+pub mod model;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod model_file;
 pub mod props;

@@ -7,8 +7,8 @@
 use bevy::prelude::*;
 use bevy::world_serialization::{WorldAsset, WorldAssetRoot, WorldInstanceReady};
 
-use super::figure::{Figure, MannequinModel, find_rig};
 use super::mannequin::BuiltInMannequin;
+use super::model::{MannequinModel, find_rig};
 
 pub(super) fn plugin(app: &mut App) {
     register_scene_types(app);
@@ -80,9 +80,10 @@ fn attach_rig_when_ready(ready: On<WorldInstanceReady>, mut commands: Commands) 
 
 /// Figures whose model did not load (a user's `--model` broken after it was
 /// checked) wear the built-in mannequin instead, and the user is told why.
+/// (Only figures wear a scene: `dress` is the one place that gives one.)
 fn fall_back_to_builtin_model(
     mut commands: Commands,
-    roots: Query<(Entity, &WorldAssetRoot), With<Figure>>,
+    roots: Query<(Entity, &WorldAssetRoot)>,
     assets: Res<AssetServer>,
     mut model: ResMut<MannequinModel>,
     builtin: Option<Res<BuiltInMannequin>>,

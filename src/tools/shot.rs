@@ -4,7 +4,8 @@ use bevy::prelude::*;
 use bevy::render::view::screenshot::{Screenshot, ScreenshotCaptured};
 
 use crate::launch::ShotPlan;
-use crate::stage::figure::{Figure, Rig};
+use crate::stage::figure::Figure;
+use crate::stage::model::Rig;
 
 #[derive(Resource, Debug, Clone)]
 pub struct PendingShot {
