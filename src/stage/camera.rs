@@ -160,19 +160,22 @@ fn spare_the_software_renderer(
     }
     *stage_spared = true;
     for e in &cameras {
-        commands.entity(e).insert(SoftwareChecked);
+        let mut camera = commands.entity(e);
         if software {
-            commands.entity(e).insert((
+            camera.insert((
                 Msaa::Off,
                 bevy::light::ShadowFilteringMethod::Hardware2x2,
                 bevy::core_pipeline::tonemapping::DebandDither::Disabled,
                 bevy::core_pipeline::prepass::DepthPrepass,
             ));
         }
+        // Last: whoever watches for it finds the choices above made.
+        camera.insert(SoftwareChecked);
     }
 }
 
-/// The camera's multisampling has been chosen for this renderer.
+/// The camera's multisampling (and the rest above) has been chosen for this
+/// renderer.
 #[derive(Component)]
 pub struct SoftwareChecked;
 

@@ -65,10 +65,10 @@ pub struct FloorUniform {
 
 /// The grid's squares, metres: 10 cm, fine enough to read how far the hips
 /// travel back or the bar drifts from the legs.
-pub const GRID_STEP_M: f32 = 0.1;
+const GRID_STEP_M: f32 = 0.1;
 
 /// The grid covers 4 m x 4 m under the figures, not the whole floor.
-pub const GRID_HALF_M: f32 = 2.0;
+const GRID_HALF_M: f32 = 2.0;
 
 /// The grid's lines, physical pixels wide at any distance.
 const GRID_LINE_PX: f32 = 2.0;

@@ -134,20 +134,15 @@ pub fn run_all(seconds: f32, size: (u32, u32), passes: bool) -> Result<(), Strin
         costs.push((view, cpu_ms_of(line)));
     }
     println!("{}", shares(&rates));
-    let costs: Vec<(Option<View>, f32)> = costs
+    // The same shares from the CPU time each frame took: what the rates
+    // would be if each had the machine to itself (a busy neighbour slows a
+    // run's rate, not the work a frame takes).
+    let costs: Option<Vec<(Option<View>, f32)>> = costs
         .into_iter()
-        .filter_map(|(v, ms)| Some((v, 1000.0 / ms?)))
+        .map(|(v, ms)| Some((v, 1000.0 / ms?)))
         .collect();
-    if costs.len() == rates.len() {
-        // The same shares from the CPU time each frame took: what the rates
-        // would be if each had the machine to itself (a busy neighbour slows
-        // a run's rate, not the work a frame takes).
-        println!(
-            "by CPU time a frame: {}",
-            shares(&costs)
-                .split_once("in this run: ")
-                .map_or("", |(_, s)| s)
-        );
+    if let Some(costs) = costs {
+        println!("by CPU time a frame: {}", each_share(&costs));
     }
     Ok(())
 }
@@ -168,18 +163,28 @@ fn rate_of(line: &str) -> Option<f32> {
 
 /// "against the empty scene (N fps), in this run: explore 0.31x, ...".
 fn shares(rates: &[(Option<View>, f32)]) -> String {
-    let empty = rates
-        .iter()
-        .find(|(v, _)| v.is_none())
-        .map_or(f32::NAN, |r| r.1);
+    format!(
+        "against the empty scene ({:.1} frames per second), in this run: {}",
+        empty_rate(rates),
+        each_share(rates)
+    )
+}
+
+/// "explore 0.31x, compare 0.29x, ...": each view's rate over the empty scene's.
+fn each_share(rates: &[(Option<View>, f32)]) -> String {
+    let empty = empty_rate(rates);
     let each: Vec<String> = rates
         .iter()
         .filter_map(|(v, r)| Some(format!("{} {:.2}x", view_id((*v)?), r / empty)))
         .collect();
-    format!(
-        "against the empty scene ({empty:.1} frames per second), in this run: {}",
-        each.join(", ")
-    )
+    each.join(", ")
+}
+
+fn empty_rate(rates: &[(Option<View>, f32)]) -> f32 {
+    rates
+        .iter()
+        .find(|(v, _)| v.is_none())
+        .map_or(f32::NAN, |r| r.1)
 }
 
 fn empty_scene(

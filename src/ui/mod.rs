@@ -121,7 +121,7 @@ pub fn plugin(app: &mut App) {
     );
     app.add_plugins(picture::plugin);
     app.add_systems(Startup, spawn_ui_camera);
-    app.add_systems(Update, one_copy_on_a_cpu_renderer);
+    app.add_observer(one_copy_on_a_cpu_renderer);
     app.add_systems(
         PreUpdate,
         fonts::install
@@ -263,9 +263,6 @@ fn spawn_ui_camera(mut commands: Commands, mut settings: ResMut<EguiGlobalSettin
     ));
 }
 
-/// The stage camera once its multisampling is chosen for the renderer.
-type CheckedStage = (With<StageCamera>, With<SoftwareChecked>);
-
 /// On a CPU renderer the stage and the UI camera both draw without
 /// multisampling, so Bevy gives them one texture to draw in: there the
 /// stage leaves its picture in it, the UI camera draws over it without
@@ -274,22 +271,20 @@ type CheckedStage = (With<StageCamera>, With<SoftwareChecked>);
 /// three passes over every pixel each frame, about 6% of the explore view's
 /// frame in CPU time (`hinge fps --view explore`). With multisampling (a
 /// GPU) the stage has a texture of its own and each camera copies its own.
+/// It runs once, when the stage camera's multisampling has been chosen.
 fn one_copy_on_a_cpu_renderer(
-    // The stage's multisampling is chosen once the renderer is known.
-    mut stage: Query<(&mut Camera, &Msaa), CheckedStage>,
+    checked: On<Add, SoftwareChecked>,
+    mut stage: Query<(&mut Camera, &Msaa), With<StageCamera>>,
     mut ui: Query<&mut Camera, (With<PrimaryEguiContext>, Without<StageCamera>)>,
-    mut done: Local<bool>,
 ) {
-    if *done {
-        return;
-    }
-    let (Ok((mut stage, msaa)), Ok(mut ui)) = (stage.single_mut(), ui.single_mut()) else {
+    let (Ok((mut stage, msaa)), Ok(mut ui)) = (stage.get_mut(checked.entity), ui.single_mut())
+    else {
         return;
     };
-    *done = true;
     if *msaa != Msaa::Off {
         return;
     }
+    debug!("hinge: a CPU renderer: the stage and the UI share one copy to the window");
     stage.output_mode = CameraOutputMode::Skip;
     ui.clear_color = ClearColorConfig::None;
     ui.output_mode = CameraOutputMode::Write {
