@@ -154,7 +154,7 @@ fn overlay_labels(
         rect,
         // Smaller in a small view (a 200x150 window, a phone upright or
         // sideways), so the numbers do not cover the figure; 15 points is
-        // the smallest size the atlas is prefilled with (ui::TYPE_SIZES).
+        // the tutor's smallest type (egui's Small style, ui::set_style).
         font: egui::FontId::proportional(if rect.height() < 400.0 || rect.width() < 500.0 {
             15.0
         } else {

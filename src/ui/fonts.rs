@@ -54,7 +54,7 @@ pub fn definitions() -> egui::FontDefinitions {
 }
 
 /// A new egui context gets the fonts before its first pass begins, so the
-/// first frame's glyphs (`prefill_glyphs`) are laid out in them.
+/// first frame's glyphs are drawn from them.
 pub(super) fn install(mut contexts: Query<&mut EguiContext, Added<EguiContext>>) {
     for mut ctx in &mut contexts {
         ctx.get_mut().set_fonts(definitions());

@@ -322,47 +322,21 @@ fn set_style(mut contexts: EguiContexts) -> Result {
         // (`hinge fps --view explore`), and fill rate a projector's
         // integrated graphics need elsewhere.
         style.visuals.panel_fill = egui::Color32::TRANSPARENT;
+        // Each glyph drawn once, on whole pixels, rather than at up to four
+        // sub-pixel offsets: sharper letters for a projector, and a third of
+        // the atlas. Laying out the explore view's panel text took 16 ms with
+        // the offsets and 7 ms without (native, 2026-12-07); in a browser
+        // drawing the first frame's glyphs took 160 ms of the start.
+        style.visuals.text_options.subpixel_binning = false;
     });
-    let started = bevy::platform::time::Instant::now();
-    prefill_glyphs(ctx);
-    if cfg!(target_arch = "wasm32") {
-        info!(
-            "hinge: type laid out in {} ms",
-            started.elapsed().as_millis()
-        );
-    }
+    // No glyphs are laid out ahead: each reaches egui's atlas the first
+    // time text needs it, and the GPU as a partial update. Laying out every
+    // character in twenty sizes at start (to send the atlas whole) took
+    // 1.3 s of the release web build's start, and with egui's sub-pixel
+    // bins it never held all the glyphs later text uses anyway; the
+    // browser test's screenshots (presenter captions, plan steps, the
+    // handout) show every letter without it.
     Ok(())
-}
-
-/// Every size of type the views use, in points.
-const TYPE_SIZES: [f32; 20] = [
-    15.0, 17.0, 19.0, 20.0, 21.0, 22.0, 23.0, 24.0, 25.0, 26.0, 28.0, 30.0, 34.0, 40.0, 42.0, 44.0,
-    46.0, 48.0, 64.0, 18.0,
-];
-
-/// Lay out every character the views use, at every size, in egui's first
-/// pass, so the font atlas reaches the GPU whole. Glyphs added later travel
-/// as partial texture updates, and some of those are lost on the way (seen
-/// as letters missing from the presenter's caption on the web and from
-/// first frames on the desktop).
-fn prefill_glyphs(ctx: &egui::Context) {
-    let mut chars: String = (' '..='~').collect();
-    chars.push_str("°·×–—…“”‘’§é");
-    chars.push_str(fonts::SYMBOLS);
-    ctx.fonts_mut(|fonts| {
-        for size in TYPE_SIZES {
-            fonts.layout_no_wrap(
-                chars.clone(),
-                egui::FontId::proportional(size),
-                egui::Color32::WHITE,
-            );
-        }
-        fonts.layout_no_wrap(
-            chars.clone(),
-            egui::FontId::monospace(17.0),
-            egui::Color32::WHITE,
-        );
-    });
 }
 
 #[cfg(test)]
