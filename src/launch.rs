@@ -121,13 +121,14 @@ impl Launch {
                 Some((q, _)) => quiz = Some(q.id.clone()),
             }
         }
-        let plans = crate::plan::Plans::builtin();
         match (&o.plan, o.step) {
-            (Some(id), step) => match plans.get(id) {
+            // The plans are parsed only when asked for: they check their
+            // quiz questions, which solves poses (150 ms of a web start).
+            (Some(id), step) => match crate::plan::Plans::builtin().get(id) {
                 None => {
                     return Err(format!(
                         "--plan {id}: unknown plan; known: {}",
-                        plans.ids().join(", ")
+                        crate::plan::Plans::builtin().ids().join(", ")
                     ));
                 }
                 Some(p) if step.is_some_and(|s| s as usize > p.steps.len()) => {

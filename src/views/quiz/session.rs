@@ -90,10 +90,14 @@ pub fn plugin(app: &mut App) {
         .init_resource::<Scores>()
         .add_message::<QuizCommand>()
         .add_message::<Action>();
-    app.add_systems(Startup, load_bank_and_scores);
+    app.add_systems(Startup, load_scores);
     app.add_systems(
         Update,
-        (quiz_keys, apply_commands)
+        (
+            load_bank.run_if(not(resource_exists::<QuizBank>)),
+            quiz_keys,
+            apply_commands,
+        )
             .chain()
             .run_if(in_state(ViewState::Quiz))
             .in_set(Frame::ApplyActions)
@@ -105,21 +109,23 @@ pub fn plugin(app: &mut App) {
 #[derive(SystemSet, Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct QuizCommands;
 
-/// The built-in quizzes (checked against the drills) and the saved scores.
-fn load_bank_and_scores(
-    mut commands: Commands,
-    bank: Option<Res<QuizBank>>,
+/// The built-in quizzes (checked against the drills), when the quiz view
+/// first opens: checking them solves every question's poses, which the
+/// other views need not wait for (150 ms of a web start).
+fn load_bank(mut commands: Commands) {
+    let bank = QuizBank::builtin();
+    for p in &bank.problems {
+        error!("{p}");
+    }
+    commands.insert_resource(bank);
+}
+
+/// The saved best scores.
+fn load_scores(
     store: Option<Res<crate::store::Store>>,
     mut scores: ResMut<Scores>,
     mut session: ResMut<QuizSession>,
 ) {
-    if bank.is_none() {
-        let bank = QuizBank::builtin();
-        for p in &bank.problems {
-            error!("{p}");
-        }
-        commands.insert_resource(bank);
-    }
     if let Some(store) = store {
         let (saved, message) = store.load::<Scores>(Scores::NAME);
         *scores = saved;
