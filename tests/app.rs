@@ -487,3 +487,80 @@ fn the_handout_shows_one_figure_per_phase_and_pages_through_the_drills() {
         ViewState::Drills
     );
 }
+
+/// A handout's bar stays in its lifter's hands: when the view changes
+/// shape and the figures move along the strip, their props move with them
+/// in the same frame (a web page resizes its canvas after the first frames,
+/// and a plate once hung where its figure had stood).
+#[test]
+fn a_handouts_props_move_with_their_figures_in_the_same_frame() {
+    use hinge::drill::{Library, Playback};
+    use hinge::options::ViewState;
+    use hinge::stage::props::PropPart;
+    let mut app = App::new();
+    app.add_plugins((
+        MinimalPlugins,
+        bevy::transform::TransformPlugin,
+        bevy::state::app::StatesPlugin,
+        AssetPlugin::default(),
+    ));
+    app.init_asset::<Mesh>().init_asset::<StandardMaterial>();
+    app.insert_resource(Library::builtin().clone());
+    let mut playback = Playback::default();
+    playback.start("barbell-rdl");
+    app.insert_resource(playback);
+    app.add_plugins((hinge::app::headless, hinge::stage::props::plugin));
+    app.insert_state(ViewState::Handout);
+    for _ in 0..3 {
+        app.update();
+    }
+    let apart = |app: &mut App| {
+        let figures: std::collections::HashMap<Entity, f32> = app
+            .world_mut()
+            .query_filtered::<(Entity, &Transform), With<Figure>>()
+            .iter(app.world())
+            .map(|(e, t)| (e, t.translation.z))
+            .collect();
+        let parts: Vec<(Entity, f32)> = app
+            .world_mut()
+            .query::<(&PropPart, &Transform)>()
+            .iter(app.world())
+            .map(|(p, t)| (p.figure, t.translation.z))
+            .collect();
+        assert!(!parts.is_empty(), "the barbell RDL's sheet shows its bar");
+        parts
+            .iter()
+            .map(|(figure, z)| (z - figures[figure]).abs())
+            .fold(0.0f32, f32::max)
+    };
+    assert!(apart(&mut app) < 0.5, "a prop is away from its figure");
+    // The sheet leaves the strip a wide band: the figures spread out.
+    let before = figure_places(&mut app);
+    let band = bevy_egui::egui::Rect::from_min_size(
+        bevy_egui::egui::pos2(0.0, 90.0),
+        bevy_egui::egui::vec2(1280.0, 260.0),
+    );
+    app.insert_resource(hinge::ui::ViewRect(band));
+    app.update();
+    let after = figure_places(&mut app);
+    assert!(
+        after.last().unwrap() - after[0] > before.last().unwrap() - before[0] + 1.0,
+        "the figures spread along a wider strip: {before:?} -> {after:?}"
+    );
+    assert!(
+        apart(&mut app) < 0.5,
+        "after the view changed shape, a prop stayed where its figure stood"
+    );
+}
+
+/// Where the figures stand along the strip, left to right.
+fn figure_places(app: &mut App) -> Vec<f32> {
+    let mut z: Vec<f32> = app
+        .world_mut()
+        .query_filtered::<&Transform, With<Figure>>()
+        .iter(app.world())
+        .map(|t| t.translation.z)
+        .collect();
+    z.sort_by(f32::total_cmp);
+    z
+}

@@ -60,7 +60,9 @@ pub fn plugin(app: &mut App) {
         (
             (hold_still, leave_on_present).in_set(Frame::ApplyActions),
             stage_phases.in_set(Frame::DrivePoses),
-            frame_the_strip.in_set(Frame::Draw),
+            // Before the props follow their figures (Frame::Draw), so a bar
+            // is never drawn where its lifter stood a frame ago.
+            frame_the_strip.in_set(Frame::ApplyPoses),
         )
             .run_if(in_state(ViewState::Handout)),
     );
