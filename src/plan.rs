@@ -218,7 +218,7 @@ impl Plans {
                     .iter()
                     .map(|(id, text)| (format!("plans/{id}.plan.ron"), *text)),
                 Library::builtin(),
-                &QuizBank::builtin(),
+                QuizBank::builtin(),
             )
         })
     }
@@ -302,7 +302,7 @@ mod tests {
     #[test]
     fn a_broken_plan_is_named_with_its_file_and_line() {
         let library = Library::builtin();
-        let bank = &QuizBank::builtin();
+        let bank = QuizBank::builtin();
         let good = r#"(
     id: "p",
     title: "A class",

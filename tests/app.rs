@@ -416,22 +416,8 @@ fn the_handout_shows_one_figure_per_phase_and_pages_through_the_drills() {
     use hinge::drill::{Library, Playback};
     use hinge::input::Action;
     use hinge::options::ViewState;
-    let mut app = App::new();
-    app.add_plugins((
-        MinimalPlugins,
-        bevy::transform::TransformPlugin,
-        bevy::state::app::StatesPlugin,
-    ));
-    let library = Library::builtin().clone();
-    app.insert_resource(library.clone());
-    let mut playback = Playback::default();
-    playback.start("conventional-deadlift");
-    app.insert_resource(playback);
-    app.add_plugins(hinge::app::headless);
-    app.insert_state(ViewState::Handout);
-    for _ in 0..3 {
-        app.update();
-    }
+    let library = Library::builtin();
+    let mut app = handout_app("conventional-deadlift");
     let staged = |app: &mut App| {
         let mut figures: Vec<(f32, Figure)> = app
             .world_mut()
@@ -494,26 +480,8 @@ fn the_handout_shows_one_figure_per_phase_and_pages_through_the_drills() {
 /// and a plate once hung where its figure had stood).
 #[test]
 fn a_handouts_props_move_with_their_figures_in_the_same_frame() {
-    use hinge::drill::{Library, Playback};
-    use hinge::options::ViewState;
     use hinge::stage::props::PropPart;
-    let mut app = App::new();
-    app.add_plugins((
-        MinimalPlugins,
-        bevy::transform::TransformPlugin,
-        bevy::state::app::StatesPlugin,
-        AssetPlugin::default(),
-    ));
-    app.init_asset::<Mesh>().init_asset::<StandardMaterial>();
-    app.insert_resource(Library::builtin().clone());
-    let mut playback = Playback::default();
-    playback.start("barbell-rdl");
-    app.insert_resource(playback);
-    app.add_plugins((hinge::app::headless, hinge::stage::props::plugin));
-    app.insert_state(ViewState::Handout);
-    for _ in 0..3 {
-        app.update();
-    }
+    let mut app = handout_app("barbell-rdl");
     let apart = |app: &mut App| {
         let figures: std::collections::HashMap<Entity, f32> = app
             .world_mut()
@@ -551,6 +519,29 @@ fn a_handouts_props_move_with_their_figures_in_the_same_frame() {
         apart(&mut app) < 0.5,
         "after the view changed shape, a prop stayed where its figure stood"
     );
+}
+
+/// A headless app showing a drill's handout, with its props (their meshes
+/// made in memory), after its first frames.
+fn handout_app(drill: &str) -> App {
+    let mut app = App::new();
+    app.add_plugins((
+        MinimalPlugins,
+        bevy::transform::TransformPlugin,
+        bevy::state::app::StatesPlugin,
+        AssetPlugin::default(),
+    ));
+    app.init_asset::<Mesh>().init_asset::<StandardMaterial>();
+    app.insert_resource(hinge::drill::Library::builtin().clone());
+    let mut playback = hinge::drill::Playback::default();
+    playback.start(drill);
+    app.insert_resource(playback);
+    app.add_plugins((hinge::app::headless, hinge::stage::props::plugin));
+    app.insert_state(hinge::options::ViewState::Handout);
+    for _ in 0..3 {
+        app.update();
+    }
+    app
 }
 
 /// Where the figures stand along the strip, left to right.

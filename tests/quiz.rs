@@ -12,7 +12,7 @@ use hinge::quiz::{Answer, Ask, Kind, Quiz, QuizBank, QuizRun, Scores};
 use hinge::views::quiz::session::{QuizCommand, QuizSession};
 
 fn bank() -> QuizBank {
-    let bank = QuizBank::builtin();
+    let bank = QuizBank::builtin().clone();
     assert!(bank.problems.is_empty(), "{:?}", bank.problems);
     bank
 }

@@ -11,22 +11,19 @@
 // $CARGO_TARGET_DIR/wasm32-unknown-unknown/web/hinge.wasm) the tool copies
 // DIST_DIR, runs wasm-bindgen on RAW_WASM keeping the names, and profiles
 // the copy. (Without wasm-opt: the code differs a little from what ships.)
-import { execFileSync, spawn } from "node:child_process";
-import { cpSync, existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { chromium } from "playwright-core";
+import { FLAGS, findChromium, serve, waitForServer } from "./browser.mjs";
 
 const [dist, outFile, raw] = process.argv.slice(2);
 if (!dist || !outFile) {
   console.error("usage: node tools/web-profile.mjs DIST_DIR OUT.cpuprofile [RAW_WASM]");
   process.exit(2);
 }
-const CHROMIUM = process.env.CHROMIUM || ["/usr/bin/chromium", "/snap/bin/chromium"].find((p) => existsSync(p));
-if (!CHROMIUM) {
-  console.error("web-profile: no Chromium found: run scripts/setup.sh or set CHROMIUM=/path/to/chromium");
-  process.exit(2);
-}
+const CHROMIUM = findChromium("web-profile");
 
 let dir = dist, scratch = null;
 if (raw) {
@@ -39,21 +36,10 @@ if (raw) {
   for (const f of ["hinge_bg.wasm.gz", "hinge_bg.wasm.br", "hinge.js.gz", "hinge.js.br"]) rmSync(join(dir, f), { force: true });
 }
 
-const port = 21000 + Math.floor(Math.random() * 2000);
-const server = spawn("python3", ["-m", "http.server", String(port), "--bind", "127.0.0.1", "--directory", dir],
-  { stdio: "ignore" });
-for (let i = 0; i < 50; i++) {
-  try { if ((await fetch(`http://127.0.0.1:${port}/index.html`)).ok) break; } catch {}
-  await new Promise((r) => setTimeout(r, 100));
-}
+const server = serve(dir);
+await waitForServer(server.base);
 // The browser test's flags: WebGL2 through SwiftShader, no GPU (TOOLING.md).
-const browser = await chromium.launch({
-  executablePath: CHROMIUM,
-  args: ["--no-sandbox", "--disable-gpu-sandbox", "--disable-dev-shm-usage",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-    "--disable-quic", "--no-first-run",
-    "--enable-unsafe-swiftshader", "--use-angle=swiftshader", "--ignore-gpu-blocklist"],
-});
+const browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
 try {
   const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
   const cdp = await page.context().newCDPSession(page);
@@ -66,7 +52,7 @@ try {
     const hinge = /hinge: (.*?)(?:\s+color:|$)/.exec(m.text());
     if (hinge) milestones.push([Date.now() - started, hinge[1]]);
   });
-  await page.goto(`http://127.0.0.1:${port}/index.html?view=explore&knee=20&hip=85`);
+  await page.goto(`${server.base}?view=explore&knee=20&hip=85`);
   await page.waitForFunction(() => document.documentElement.dataset.hingeReady, null, { timeout: 300_000 });
   const ready = Date.now() - started;
   const times = await page.evaluate(() => ({ ...window.hingeTimes, firstFrame: window.hingeFirstFrameMs }));
@@ -75,7 +61,7 @@ try {
   report(profile, ready, times, milestones);
 } finally {
   await browser.close();
-  server.kill();
+  await server.stop();
   if (scratch) rmSync(scratch, { recursive: true, force: true });
 }
 

@@ -19,56 +19,27 @@
 // update-ready.png, phone-portrait.png, phone-landscape.png, no-webgl2.png)
 // for a person to open. Prints the time from navigation to
 // the first rendered frame.
-import { spawn } from "node:child_process";
 import {
-  existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync,
+  mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync,
 } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { chromium } from "playwright-core";
+import { FLAGS, findChromium, serve, waitForServer } from "./browser.mjs";
 
 const [dist, out] = process.argv.slice(2);
 if (!dist || !out) {
   console.error("usage: node tools/web-test.mjs DIST_DIR OUT_DIR");
   process.exit(2);
 }
-// The browser: CHROMIUM (scripts/setup.sh finds one and exports it), else
-// Debian's or the snap's.
-const CHROMIUM = process.env.CHROMIUM || ["/usr/bin/chromium", "/snap/bin/chromium"].find((p) => existsSync(p));
-if (!CHROMIUM) {
-  console.error("web-test: no Chromium found: install it (Debian: apt-get install chromium; Ubuntu: sudo snap install chromium) or set CHROMIUM=/path/to/chromium");
-  process.exit(2);
-}
+const CHROMIUM = findChromium("web-test");
 mkdirSync(out, { recursive: true });
-/// A static server for a folder on a free-looking port: { base, stop() }.
-/// The offline test has its own (a service worker belongs to its origin),
-/// and stops it to take the network away.
-function serve(dir, port = 18000 + Math.floor(Math.random() * 2000)) {
-  const proc = spawn("python3", ["-m", "http.server", String(port), "--bind", "127.0.0.1", "--directory", dir], {
-    stdio: "ignore",
-  });
-  const gone = new Promise((r) => proc.once("exit", r));
-  return { port, base: `http://127.0.0.1:${port}/index.html`, stop: () => { proc.kill(); return gone; } };
-}
+// The offline test has its own server (a service worker belongs to its
+// origin), and stops it to take the network away.
 const server = serve(dist);
 const base = server.base;
-const FLAGS = [
-  "--no-sandbox", "--disable-gpu-sandbox", "--disable-dev-shm-usage",
-  "--disable-background-networking", "--disable-component-update", "--disable-sync",
-  "--disable-quic", "--no-first-run",
-  // WebGL2 through SwiftShader: no GPU here (TOOLING.md).
-  "--enable-unsafe-swiftshader", "--use-angle=swiftshader", "--ignore-gpu-blocklist",
-];
 const failures = [];
 const fail = (m) => { failures.push(m); console.error("FAIL: " + m); };
-
-async function waitForServer(at = base) {
-  for (let i = 0; i < 50; i++) {
-    try { if ((await fetch(at)).ok) return; } catch {}
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error("the static server did not start");
-}
 
 // Messages that are not errors of ours: winit leaves its loop by throwing
 // on purpose; WebGL2 under SwiftShader lacks features Bevy then skips.
@@ -165,7 +136,7 @@ async function shoot(page, name) {
 let code = 0;
 const browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
 try {
-  await waitForServer();
+  await waitForServer(base);
   // 1. A bookmark: a drill at its hinge, from the URL.
   // The page says ready when the figure is drawn: a picture taken at once
   // shows it (the loading screen goes then).

@@ -602,21 +602,20 @@ impl QuizBank {
     }
 
     /// The quizzes shipped with the app, checked against the built-in drills.
-    /// Parsed once: checking every question solves its poses, and the quiz
-    /// view, the class plans and the launch options all ask for it.
-    pub fn builtin() -> QuizBank {
+    /// Parsed once, as the drills are (`Library::builtin`): checking every
+    /// question solves its poses, and the quiz view, the class plans and the
+    /// launch options all ask for it.
+    pub fn builtin() -> &'static QuizBank {
         static BUILTIN: std::sync::OnceLock<QuizBank> = std::sync::OnceLock::new();
-        BUILTIN
-            .get_or_init(|| {
-                QuizBank::from_texts(
-                    crate::content::builtin::QUIZZES
-                        .iter()
-                        .map(|(id, text)| (format!("quiz/{id}.quiz.ron"), *text)),
-                    Library::builtin(),
-                    &ThresholdsFile::builtin(),
-                )
-            })
-            .clone()
+        BUILTIN.get_or_init(|| {
+            QuizBank::from_texts(
+                crate::content::builtin::QUIZZES
+                    .iter()
+                    .map(|(id, text)| (format!("quiz/{id}.quiz.ron"), *text)),
+                Library::builtin(),
+                &ThresholdsFile::builtin(),
+            )
+        })
     }
 
     pub fn get(&self, id: &str) -> Option<&Quiz> {

@@ -113,7 +113,7 @@ pub struct QuizCommands;
 /// first opens: checking them solves every question's poses, which the
 /// other views need not wait for (150 ms of a web start).
 fn load_bank(mut commands: Commands) {
-    let bank = QuizBank::builtin();
+    let bank = QuizBank::builtin().clone();
     for p in &bank.problems {
         error!("{p}");
     }
