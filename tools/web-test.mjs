@@ -3,7 +3,7 @@
 // app's own "first frame" signal, fail on any page error or error-level
 // console message, check the picture shows the mannequin, and that a URL
 // option changes it. Also: a browser without WebGL2 gets a message, not a
-// blank page; a bad URL option is named on the page and the app still runs;
+// blank page (and, with no WebGL2 at all, downloads nothing); a bad URL option is named on the page and the app still runs;
 // with browser storage turned off the app runs and says nothing is saved; a
 // gamepad's D-pad changes the drill; "Save picture" downloads a handout; after one visit the tutor starts
 // offline and offers a newer build; a phone-sized touch screen shows the
@@ -438,6 +438,18 @@ try {
   const text = await page.locator("#problem").innerText();
   await shoot(page, "no-webgl2");
   if (!/WebGL2/.test(text) || !/reload/i.test(text)) fail(`the no-WebGL2 message is unclear: "${text}"`);
+  // A browser with no WebGL2 at all is told at once and downloads nothing.
+  const old = await plain.newContext({ viewport: { width: 1280, height: 720 } });
+  await old.addInitScript(() => { delete window.WebGL2RenderingContext; });
+  const oldPage = await old.newPage();
+  const asked = [];
+  oldPage.on("request", (r) => asked.push(new URL(r.url()).pathname));
+  await oldPage.goto(base);
+  await oldPage.waitForSelector("#problem:not([hidden])", { timeout: 20_000 });
+  const oldText = await oldPage.locator("#problem").innerText();
+  if (!/WebGL2/.test(oldText)) fail(`no WebGL2 at all: the message is unclear: "${oldText}"`);
+  if (asked.some((p) => /hinge(_bg\.wasm|\.js)$/.test(p))) fail(`no WebGL2 at all: the app was downloaded (${asked.join(", ")})`);
+  console.log(`no WebGL2 at all: told at once, asked only for ${asked.join(", ")}`);
 } catch (e) {
   fail("no-WebGL2 page: " + String(e));
 } finally {
