@@ -3,7 +3,9 @@
 // app's own "first frame" signal, fail on any page error or error-level
 // console message, check the picture shows the mannequin, and that a URL
 // option changes it. Also: a browser without WebGL2 gets a message, not a
-// blank page (and, with no WebGL2 at all, downloads nothing); a bad URL option is named on the page and the app still runs;
+// blank page (and, with no WebGL2 at all, downloads nothing), and another
+// script's error is not taken for the tutor failing; a bad URL option is
+// named on the page and the app still runs;
 // with browser storage turned off the app runs and says nothing is saved; a
 // gamepad's D-pad changes the drill; "Save picture" downloads a handout; after one visit the tutor starts
 // offline and offers a newer build; a phone-sized touch screen shows the
@@ -362,6 +364,20 @@ try {
   await shoot(bad, "bad-option");
   if (!/view=/.test(notice) || !/explore/.test(notice)) fail(`no clear notice for view=gallery: "${notice}"`);
   await bad.close();
+
+  // ... and another script's errors while the tutor starts (an extension, a
+  // page around it) are not taken for the tutor failing to start.
+  const othersCtx = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+  await othersCtx.addInitScript(() => {
+    for (const ms of [300, 800, 1500]) setTimeout(() => { throw new Error("another script's error"); }, ms);
+  });
+  const others = await othersCtx.newPage();
+  await others.goto(base + "?view=explore");
+  await others.waitForFunction(() => document.documentElement.dataset.hingeReady, null, { timeout: 300_000 });
+  const othersProblem = await others.locator("#problem").isHidden() ? "" : await others.locator("#problem").innerText();
+  console.log(`another script's errors during the start: ${othersProblem ? "taken for a failed start" : "the tutor started"}`);
+  if (othersProblem) fail(`another script's error was taken for a failed start: "${othersProblem}"`);
+  await othersCtx.close();
 
   // 6. A gym without Wi-Fi: after one visit the tutor starts with no network
   // (its own server, stopped), and a newer build is offered by a button that
