@@ -268,7 +268,12 @@ impl Plugin for MipGenerationPlugin {
         // Hinge's one change (vendor/README.md): WebGL2 runs no compute
         // shaders, so there these downsampling shaders could never be used,
         // and preprocessing all forty took 280-360 ms of a web start.
-        let formats: &[(TextureFormat, &str)] = if cfg!(feature = "webgl") {
+        // (Bevy's own test for a WebGL2 build, as in its skybox and passes.)
+        let formats: &[(TextureFormat, &str)] = if cfg!(all(
+            feature = "webgl",
+            target_arch = "wasm32",
+            not(feature = "webgpu")
+        )) {
             &[]
         } else {
             &TEXTURE_FORMATS
