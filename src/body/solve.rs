@@ -91,11 +91,11 @@ pub const JOINT_COUNT: usize = Joint::GripR as usize + 1;
 #[serde(rename_all = "snake_case")]
 pub enum Balance {
     Balanced,
-    /// Even the shin leaning back as far as it goes leaves the centre of
-    /// mass ahead of the target: the weight is on the toes.
+    /// No shin angle in range brings the centre of mass over the target,
+    /// and it ends up ahead of it: the weight is on the toes.
     OnToes,
-    /// Even the shin leaning forward as far as it goes leaves the centre of
-    /// mass behind the target: the weight is on the heels.
+    /// No shin angle in range brings the centre of mass over the target,
+    /// and it ends up behind it: the weight is on the heels.
     OnHeels,
 }
 
@@ -574,6 +574,21 @@ fn pass(request: &PoseRequest, body: &Body, shin_guess: f32) -> SolvedBody {
     } else if shin < ranges::SHIN.min {
         shin = ranges::SHIN.min;
         balance = Balance::OnToes;
+    }
+    // Out of balance, which way the body tips is where its centre of mass
+    // ends up, not which end of the shin's range it stopped at: folded low
+    // (a deep squat leaning back, with a load) the centre of mass can sit
+    // below the ankle's level, where leaning the shin further moves it the
+    // other way.
+    if balance != Balance::Balanced {
+        let com_z = (rot.mass * (ankle_z + radius * (shin.to_radians() + phi).sin())
+            + feet_mass * foot_com_z)
+            / total;
+        balance = if com_z > shift {
+            Balance::OnToes
+        } else {
+            Balance::OnHeels
+        };
     }
 
     // --- Place everything in the world.
