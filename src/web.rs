@@ -2,7 +2,15 @@
 //! view and drill mirrored on the page, and the "first frame rendered"
 //! signal the page (and the browser test) waits for.
 
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use bevy::mesh::skinning::SkinnedMesh;
+use bevy::pbr::SpecializedMaterialPipelineCache;
 use bevy::prelude::*;
+use bevy::render::Extract;
+use bevy::render::render_resource::PipelineCache;
+use bevy::render::sync_world::MainEntity;
 
 #[cfg(target_arch = "wasm32")]
 use crate::notify::page;
@@ -22,21 +30,59 @@ pub fn launch_from_page() -> crate::launch::Launch {
     })
 }
 
-/// Frames with the figure posed before calling the view ready: the first
-/// is drawn whole (the browser test takes a picture at the signal and finds
-/// the mannequin in it); waiting 3 frames cost about 0.3 s of the start.
-const READY_AFTER_FRAMES: u32 = 1;
+/// Frames with the figure posed after which the view is called ready even
+/// if the renderer never confirmed the figure drawn (a model the check
+/// below cannot follow): a loading screen must not stay up for good.
+const READY_AT_THE_LATEST: u32 = 30;
 
-/// Whether the first frame with the mannequin has been drawn.
+/// Where the start is: the figure posed (main world), then drawn (render
+/// world).
 #[derive(Resource, Debug, Default)]
 pub struct FirstFrame {
+    /// The page has been told the first frame with the figure is drawn.
     pub shown: bool,
+    /// Frames since the figure was first posed.
     frames: u32,
+}
+
+/// Set by the render world in the frame it first draws the figure, read by
+/// the main world (shared by both).
+#[derive(Resource, Clone, Debug, Default)]
+pub struct FigureDrawn(Arc<AtomicBool>);
+
+/// In the render world: the figure's skinned meshes the camera sees (their
+/// main-world entities), once the main world has posed the figure.
+#[derive(Resource, Debug, Default)]
+struct PosedFigureMeshes {
+    posed: bool,
+    meshes: Vec<MainEntity>,
 }
 
 pub fn plugin(app: &mut App) {
     app.init_resource::<FirstFrame>();
+    let drawn = FigureDrawn::default();
+    app.insert_resource(drawn.clone());
     app.add_systems(Last, signal_first_frame);
+    // A figure is drawn once every skinned mesh it shows has its pipeline
+    // made: on the web Bevy makes the pipelines of a frame before drawing
+    // it, but a mesh it could not yet specialise (its material or skin not
+    // ready) waits for a later frame. Frame 0 draws nothing at all (the
+    // window's surface comes during it), and the figure came two frames
+    // after it was posed (a canvas read after each frame in headless
+    // Chromium), so "posed" was 1-2 s early on this machine.
+    if let Some(render_app) = app.get_sub_app_mut(bevy::render::RenderApp) {
+        render_app
+            .insert_resource(drawn)
+            .init_resource::<PosedFigureMeshes>()
+            .add_systems(ExtractSchedule, extract_posed_figure)
+            .add_systems(
+                bevy::render::Render,
+                confirm_figure_drawn.in_set(bevy::render::RenderSystems::Cleanup),
+            );
+    } else {
+        // Without a renderer, posed is as far as a figure goes.
+        drawn.0.store(true, Ordering::Release);
+    }
     #[cfg(target_arch = "wasm32")]
     app.add_systems(Last, (mirror_to_page, mirror_photo_to_page));
     // Milestones of a start, for the browser test's breakdown.
@@ -120,12 +166,13 @@ fn mirror_to_page(
     *last = (view, drill);
 }
 
-/// Once a figure has its skeleton (the handout has no main one) and a few
-/// frames have gone by,
-/// mark the page `data-hinge-ready="1"` and log `hinge: first frame` (the
-/// page hides its loading screen; tests wait for it).
+/// Once a figure has its skeleton (the handout has no main one) and the
+/// renderer has drawn it (`confirm_figure_drawn`), mark the page
+/// `data-hinge-ready="1"` and log `hinge: first frame` (the page hides its
+/// loading screen; tests wait for it).
 fn signal_first_frame(
     mut first: ResMut<FirstFrame>,
+    drawn: Res<FigureDrawn>,
     frame: Res<bevy::diagnostic::FrameCount>,
     figures: Query<
         (),
@@ -141,7 +188,7 @@ fn signal_first_frame(
     // Where a start goes (the browser test prints these with their times):
     // the first frames, then the figure's skeleton found.
     let web = cfg!(target_arch = "wasm32");
-    if web && frame.0 < 2 {
+    if web && frame.0 < 3 {
         info!("hinge: frame {}", frame.0);
     }
     if figures.is_empty() {
@@ -151,10 +198,67 @@ fn signal_first_frame(
         info!("hinge: the figure is posed at frame {}", frame.0);
     }
     first.frames += 1;
-    if first.frames < READY_AFTER_FRAMES {
-        return;
+    // (The page is told by the render world, in the frame that draws the
+    // figure; this only notes it, or gives up waiting.)
+    if !drawn.0.load(Ordering::Acquire) {
+        if first.frames < READY_AT_THE_LATEST {
+            return;
+        }
+        warn!(
+            "hinge: the figure was not seen drawn after {READY_AT_THE_LATEST} frames; calling the view ready"
+        );
+        tell_the_page();
     }
     first.shown = true;
+}
+
+/// Skinned meshes (a figure's body) and whether the camera sees them.
+type SkinnedMeshes<'w, 's> =
+    Query<'w, 's, (Entity, &'static ViewVisibility), (With<Mesh3d>, With<SkinnedMesh>)>;
+
+/// The figure's visible skinned meshes, for the render world, once posed.
+fn extract_posed_figure(
+    first: Extract<Res<FirstFrame>>,
+    meshes: Extract<SkinnedMeshes>,
+    mut posed: ResMut<PosedFigureMeshes>,
+) {
+    posed.posed = first.frames > 0 && !first.shown;
+    posed.meshes.clear();
+    if posed.posed {
+        posed.meshes.extend(
+            meshes
+                .iter()
+                .filter(|(_, v)| v.get())
+                .map(|(e, _)| MainEntity::from(e)),
+        );
+    }
+}
+
+/// After a frame is drawn: if the posed figure's every visible skinned mesh
+/// had its pipeline made for some view, that frame showed the figure.
+fn confirm_figure_drawn(
+    drawn: Res<FigureDrawn>,
+    posed: Res<PosedFigureMeshes>,
+    specialized: Res<SpecializedMaterialPipelineCache>,
+    pipelines: Res<PipelineCache>,
+) {
+    if !posed.posed || posed.meshes.is_empty() || drawn.0.load(Ordering::Acquire) {
+        return;
+    }
+    let made = |e: &MainEntity| {
+        specialized.values().any(|view| {
+            view.get(e)
+                .is_some_and(|id| pipelines.get_render_pipeline(*id).is_some())
+        })
+    };
+    if posed.meshes.iter().all(made) {
+        drawn.0.store(true, Ordering::Release);
+        tell_the_page();
+    }
+}
+
+/// Log `hinge: first frame` and mark the page ready.
+fn tell_the_page() {
     info!("hinge: first frame");
     #[cfg(target_arch = "wasm32")]
     page::set_attribute("data-hinge-ready", "1");

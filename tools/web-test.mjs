@@ -49,8 +49,11 @@ const harmless = (t) => /Using exceptions for control flow/.test(t);
 
 /// Open a URL, wait for the ready signal, return [page, ms to first frame].
 /// `browser` is a browser or a context (with its own init scripts, or a
-/// phone's screen); `at` another server's page.
-async function open(browser, query, name, at = base, onReady = null) {
+/// phone's screen); `at` another server's page. With `atSignal`, the page
+/// also gets `page.atSignal`: the canvas as a PNG, read in the same task
+/// as the signal, before the browser shows or clears that frame, so it is
+/// exactly the frame the app called ready.
+async function open(browser, query, name, at = base, atSignal = false) {
   let t0 = Date.now();
   const page = await browser.newPage(browser.newContext ? { viewport: { width: 1280, height: 720 } } : {});
   page.on("pageerror", (e) => { if (!harmless(String(e))) fail(`${name}: page error: ${e}`); });
@@ -68,16 +71,24 @@ async function open(browser, query, name, at = base, onReady = null) {
   // Seen the moment the page is marked (a mutation observer in the page),
   // not at the next poll: Playwright's waitForSelector polls once per
   // animation frame, and a busy first frame delays it by one (0.4-1 s here).
-  await page.evaluate(() => new Promise((resolve, reject) => {
-    const ready = () => document.documentElement.dataset.hingeReady && (resolve(), true);
+  const signal = await page.evaluate((capture) => new Promise((resolve, reject) => {
+    const ready = () => {
+      if (!document.documentElement.dataset.hingeReady) return false;
+      // (The app sets the mark while it runs a frame; this runs once that
+      // frame's task is over: drawn, not yet shown.)
+      const t = performance.now();
+      const png = capture ? document.getElementById("hinge").toDataURL("image/png") : null;
+      resolve({ png, captureMs: performance.now() - t });
+      return true;
+    };
     if (!ready()) {
       new MutationObserver(ready).observe(document.documentElement,
         { attributes: true, attributeFilter: ["data-hinge-ready"] });
       setTimeout(() => reject(new Error("no ready signal after 300 s")), 300_000);
     }
-  }));
-  const ms = Date.now() - t0;
-  if (onReady) await onReady(page);
+  }), atSignal);
+  const ms = Math.round(Date.now() - t0 - signal.captureMs);
+  if (signal.png) page.atSignal = Buffer.from(signal.png.split(",")[1], "base64");
   // A few more frames, so the picture has settled.
   await page.waitForTimeout(1500);
   return [page, ms];
@@ -140,11 +151,10 @@ const browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS })
 try {
   await waitForServer(base);
   // 1. A bookmark: a drill at its hinge, from the URL.
-  // The page says ready when the figure is drawn: a picture taken at once
-  // shows it (the loading screen goes then).
-  let atReady;
-  const [first, ms] = await open(browser, "?view=explore&knee=20&hip=85", "hinge", base,
-    async (p) => { atReady = await p.screenshot(); });
+  // The page says ready when the figure is drawn: the very frame the app
+  // called ready shows it (the loading screen goes then).
+  const [first, ms] = await open(browser, "?view=explore&knee=20&hip=85", "hinge", base, true);
+  const atReady = first.atSignal;
   const times = await first.evaluate(() => window.hingeTimes);
   const at = (t) => (t === undefined ? "?" : Math.round(t));
   console.log(`first frame: ${ms} ms after navigation (module downloaded at ${at(times.downloaded)} ms, ` +
@@ -152,7 +162,7 @@ try {
   console.log(`the app's milestones, ms after navigation: ${first.milestones.join(", ")}`);
   writeFileSync(join(out, "first-at-ready.png"), atReady);
   const ready = await mannequin(first, atReady);
-  console.log(`at the ready signal: mannequin ${ready.n} px (${join(out, "first-at-ready.png")})`);
+  console.log(`the frame the app called ready: mannequin ${ready.n} px (${join(out, "first-at-ready.png")})`);
   if (ready.n < 2000) fail(`the page said ready before the mannequin was drawn (${ready.n} px)`);
   const a = await mannequin(first, await shoot(first, "first"));
   console.log(`mannequin: ${a.n} px, box ${a.box}`);

@@ -18,6 +18,7 @@ use bevy_render::{
     },
     renderer::RenderDevice,
     texture::{FallbackImage, GpuImage},
+    camera::ExtractedCamera,
     view::{ExtractedView, ViewTarget, ViewUniform},
     GpuResourceAppExt, Render, RenderApp, RenderStartup, RenderSystems,
 };
@@ -339,11 +340,20 @@ pub fn prepare_view_tonemapping_pipelines(
             &ExtractedView,
             Option<&Tonemapping>,
             Option<&DebandDither>,
+            Option<&ExtractedCamera>,
         ),
         With<ViewTarget>,
     >,
 ) {
-    for (entity, view, tonemapping, dither) in view_targets.iter() {
+    for (entity, view, tonemapping, dither, camera) in view_targets.iter() {
+        // Patched (vendor/README.md): the tonemapping pass runs only for an
+        // HDR camera with a tonemapping method (see `node::tonemapping`), so
+        // no pipeline is made for any other view. Each one is a shader
+        // composed and a program linked before the first frame, for nothing.
+        if tonemapping.is_none_or(|t| *t == Tonemapping::None) || camera.is_some_and(|c| !c.hdr)
+        {
+            continue;
+        }
         // As an optimization, we omit parts of the shader that are unneeded.
         let mut flags = TonemappingPipelineKeyFlags::empty();
         flags.set(
