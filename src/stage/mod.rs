@@ -29,6 +29,25 @@ pub(super) fn plugin(app: &mut App) {
     app.add_plugins(model_file::plugin);
     app.insert_resource(ClearColor(crate::theme::backdrop(None)));
     app.add_systems(Startup, spawn_lights);
+    if let Some(render_app) = app.get_sub_app_mut(bevy::render::RenderApp) {
+        render_app.add_systems(
+            bevy::render::Render,
+            retry_pipelines_early.in_set(bevy::render::RenderSystems::PrepareAssets),
+        );
+    }
+}
+
+/// Gives a pipeline that waited for a shader its retry before the frame's
+/// own pass over the pipeline queue, so it is made in the frame its shader
+/// arrives. Bevy's queue only turns such a pipeline back to "queued" when it
+/// retries and makes it one pass (one frame) later. In a web start the
+/// figure's pipelines wait for a shader on frame 0, so the figure was first
+/// drawn on frame 2 though everything it needs was there on frame 1
+/// (logged in the render world, headless Chromium). Pipelines that are made
+/// or still making are left alone; one that is still waiting fails again
+/// at once.
+fn retry_pipelines_early(mut pipelines: ResMut<bevy::render::render_resource::PipelineCache>) {
+    pipelines.process_queue();
 }
 
 fn spawn_lights(mut commands: Commands) {
