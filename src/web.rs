@@ -64,12 +64,12 @@ pub fn plugin(app: &mut App) {
     app.insert_resource(drawn.clone());
     app.add_systems(Last, signal_first_frame);
     // A figure is drawn once every skinned mesh it shows has its pipeline
-    // made: on the web Bevy makes the pipelines of a frame before drawing
-    // it, but a mesh it could not yet specialise (its material or skin not
-    // ready) waits for a later frame. Frame 0 draws nothing at all (the
-    // window's surface comes during it), and the figure came two frames
-    // after it was posed (a canvas read after each frame in headless
-    // Chromium), so "posed" was 1-2 s early on this machine.
+    // made: on the web Bevy makes a frame's pipelines before drawing it, but
+    // one whose shader has not arrived waits for a later frame. Frame 0
+    // poses the figure and draws nothing (the shaders the renderer loads as
+    // it starts arrive after it), so "posed" was a frame or two early: 1-3 s
+    // on this machine (the canvas read after each frame in headless
+    // Chromium).
     if let Some(render_app) = app.get_sub_app_mut(bevy::render::RenderApp) {
         render_app
             .insert_resource(drawn)
