@@ -11,6 +11,7 @@ use bevy::prelude::*;
 use bevy::render::Extract;
 use bevy::render::render_resource::PipelineCache;
 use bevy::render::sync_world::MainEntity;
+use bevy::render::view::{ExtractedView, RenderVisibleEntities};
 
 #[cfg(target_arch = "wasm32")]
 use crate::notify::page;
@@ -50,7 +51,7 @@ pub struct FirstFrame {
 #[derive(Resource, Clone, Debug, Default)]
 pub struct FigureDrawn(Arc<AtomicBool>);
 
-/// In the render world: the figure's skinned meshes the camera sees (their
+/// In the render world: the skinned meshes (a figure's body; their
 /// main-world entities), once the main world has posed the figure.
 #[derive(Resource, Debug, Default)]
 struct PosedFigureMeshes {
@@ -191,12 +192,16 @@ fn signal_first_frame(
     if web && frame.0 < 3 {
         info!("hinge: frame {}", frame.0);
     }
-    if figures.is_empty() {
-        return;
+    if first.frames == 0 {
+        if figures.is_empty() {
+            return;
+        }
+        if web {
+            info!("hinge: the figure is posed at frame {}", frame.0);
+        }
     }
-    if web && first.frames == 0 {
-        info!("hinge: the figure is posed at frame {}", frame.0);
-    }
+    // (Counted on from the posed frame even if the figure goes, as when the
+    // learner changes views before it is drawn: the fallback still comes.)
     first.frames += 1;
     // (The page is told by the render world, in the frame that draws the
     // figure; this only notes it, or gives up waiting.)
@@ -204,19 +209,20 @@ fn signal_first_frame(
         if first.frames < READY_AT_THE_LATEST {
             return;
         }
-        warn!(
-            "hinge: the figure was not seen drawn after {READY_AT_THE_LATEST} frames; calling the view ready"
-        );
-        tell_the_page();
+        if !drawn.0.swap(true, Ordering::AcqRel) {
+            warn!(
+                "hinge: the figure was not seen drawn after {READY_AT_THE_LATEST} frames; calling the view ready"
+            );
+            tell_the_page();
+        }
     }
     first.shown = true;
 }
 
-/// Skinned meshes (a figure's body) and whether the camera sees them.
-type SkinnedMeshes<'w, 's> =
-    Query<'w, 's, (Entity, &'static ViewVisibility), (With<Mesh3d>, With<SkinnedMesh>)>;
+/// Skinned meshes: a figure's body.
+type SkinnedMeshes<'w, 's> = Query<'w, 's, Entity, (With<Mesh3d>, With<SkinnedMesh>)>;
 
-/// The figure's visible skinned meshes, for the render world, once posed.
+/// The figure's skinned meshes, for the render world, once posed.
 fn extract_posed_figure(
     first: Extract<Res<FirstFrame>>,
     meshes: Extract<SkinnedMeshes>,
@@ -225,34 +231,51 @@ fn extract_posed_figure(
     posed.posed = first.frames > 0 && !first.shown;
     posed.meshes.clear();
     if posed.posed {
-        posed.meshes.extend(
-            meshes
-                .iter()
-                .filter(|(_, v)| v.get())
-                .map(|(e, _)| MainEntity::from(e)),
-        );
+        posed.meshes.extend(meshes.iter().map(MainEntity::from));
     }
 }
 
-/// After a frame is drawn: if the posed figure's every visible skinned mesh
-/// had its pipeline made for some view, that frame showed the figure.
+/// The cameras' views (not the lights'), with what each sees.
+type CameraViews<'w, 's> = Query<
+    'w,
+    's,
+    (&'static ExtractedView, &'static RenderVisibleEntities),
+    With<bevy::render::camera::ExtractedCamera>,
+>;
+
+/// After a frame is drawn: if some camera saw a skinned mesh of the posed
+/// figure, and every such mesh a camera saw had its pipeline made for that
+/// camera's view, that frame showed the figure.
 fn confirm_figure_drawn(
     drawn: Res<FigureDrawn>,
     posed: Res<PosedFigureMeshes>,
+    views: CameraViews,
     specialized: Res<SpecializedMaterialPipelineCache>,
     pipelines: Res<PipelineCache>,
 ) {
     if !posed.posed || posed.meshes.is_empty() || drawn.0.load(Ordering::Acquire) {
         return;
     }
-    let made = |e: &MainEntity| {
-        specialized.values().any(|view| {
-            view.get(e)
-                .is_some_and(|id| pipelines.get_render_pipeline(*id).is_some())
-        })
-    };
-    if posed.meshes.iter().all(made) {
-        drawn.0.store(true, Ordering::Release);
+    let mut seen = 0;
+    for (view, visible) in &views {
+        let cache = specialized.get(&view.retained_view_entity);
+        let Some(visible) = visible.get::<Mesh3d>() else {
+            continue;
+        };
+        for (_, mesh) in visible.iter_visible() {
+            if !posed.meshes.contains(mesh) {
+                continue;
+            }
+            let made = cache
+                .and_then(|c| c.get(mesh))
+                .is_some_and(|id| pipelines.get_render_pipeline(*id).is_some());
+            if !made {
+                return;
+            }
+            seen += 1;
+        }
+    }
+    if seen > 0 && !drawn.0.swap(true, Ordering::AcqRel) {
         tell_the_page();
     }
 }

@@ -43,9 +43,10 @@ pub(super) fn plugin(app: &mut App) {
 /// retries and makes it one pass (one frame) later. In a web start the
 /// figure's pipelines wait for a shader on frame 0, so the figure was first
 /// drawn on frame 2 though everything it needs was there on frame 1
-/// (logged in the render world, headless Chromium). Pipelines that are made
-/// or still making are left alone; one that is still waiting fails again
-/// at once.
+/// (logged in the render world, headless Chromium). Bevy allows the queue
+/// to be processed at other times: this pass also starts pipelines queued
+/// since the last one and checks those being made, and one whose shader is
+/// still missing just fails again.
 fn retry_pipelines_early(mut pipelines: ResMut<bevy::render::render_resource::PipelineCache>) {
     pipelines.process_queue();
 }
