@@ -3,7 +3,8 @@
 use glam::Vec3;
 use serde::Serialize;
 
-use super::solve::{G, Joint, SolvedBody};
+use super::solve::G;
+use super::solved::{Joint, SolvedBody};
 use super::surface;
 
 /// Which of the three dowel contact points touch one straight dowel laid on the back.

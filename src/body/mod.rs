@@ -7,6 +7,7 @@ pub mod metrics;
 pub mod moments;
 pub mod pose;
 pub mod solve;
+pub mod solved;
 pub mod surface;
 
 pub use anthropometry::{Body, Sex};
@@ -15,4 +16,5 @@ pub use moments::{LoadJoint, LoadView, Moments, Part, moments};
 pub use pose::{
     Arms, Carry, Hand, Implement, Load, LoadPlace, Pose, PoseRequest, Range, RangeError, ranges,
 };
-pub use solve::{Balance, Held, Joint, SolvedBody, solve};
+pub use solve::solve;
+pub use solved::{Balance, Held, Joint, SolvedBody};

@@ -11,7 +11,8 @@
 use glam::Vec3;
 use serde::{Deserialize, Serialize};
 
-use super::solve::{G, Joint, SolvedBody};
+use super::solve::G;
+use super::solved::{Joint, SolvedBody};
 
 /// Static joint moments, newton-metres, extensor positive.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Default)]
