@@ -435,35 +435,16 @@ fn pass(request: &PoseRequest, body: &Body, shin_guess: f32) -> SolvedBody {
     let needed = ((total * shift - feet_mass * foot_com_z) / rot.mass - ankle_z) / radius;
     // The ankle bends only so far: a raised forefoot has already used some of it.
     let shin_max = ranges::SHIN.max - pitch_deg;
-    let (mut shin, mut balance) = if needed.abs() <= 1.0 {
-        ((needed.asin() - phi).to_degrees(), Balance::Balanced)
+    let solved = needed.abs() <= 1.0;
+    let shin = if solved {
+        (needed.asin() - phi).to_degrees()
     } else if needed > 1.0 {
-        (shin_max, Balance::OnHeels)
+        shin_max
     } else {
-        (ranges::SHIN.min, Balance::OnToes)
+        ranges::SHIN.min
     };
-    if shin > shin_max {
-        shin = shin_max;
-        balance = Balance::OnHeels;
-    } else if shin < ranges::SHIN.min {
-        shin = ranges::SHIN.min;
-        balance = Balance::OnToes;
-    }
-    // Out of balance, which way the body tips is where its centre of mass
-    // ends up, not which end of the shin's range it stopped at: folded low
-    // (a deep squat leaning back, with a load) the centre of mass can sit
-    // below the ankle's level, where leaning the shin further moves it the
-    // other way.
-    if balance != Balance::Balanced {
-        let com_z = (rot.mass * (ankle_z + radius * (shin.to_radians() + phi).sin())
-            + feet_mass * foot_com_z)
-            / total;
-        balance = if com_z > shift {
-            Balance::OnToes
-        } else {
-            Balance::OnHeels
-        };
-    }
+    let balanced = solved && (ranges::SHIN.min..=shin_max).contains(&shin);
+    let shin = shin.clamp(ranges::SHIN.min, shin_max);
 
     // --- Place everything in the world.
     let world = |v: Vec3| {
@@ -614,6 +595,18 @@ fn pass(request: &PoseRequest, body: &Body, shin_guess: f32) -> SolvedBody {
         add(lc, l.mass_kg);
     }
     let com = com_moment / total;
+    // Out of balance, which way the body tips is where its centre of mass
+    // ends up, not which end of the shin's range it stopped at: folded low
+    // (a deep squat leaning back, with a load) the centre of mass can sit
+    // below the ankle's level, where leaning the shin further moves it the
+    // other way.
+    let balance = if balanced {
+        Balance::Balanced
+    } else if com.z > shift {
+        Balance::OnToes
+    } else {
+        Balance::OnHeels
+    };
 
     SolvedBody {
         request: *request,
