@@ -36,28 +36,38 @@ pub fn launch_from_page() -> crate::launch::Launch {
 /// below cannot follow): a loading screen must not stay up for good.
 const READY_AT_THE_LATEST: u32 = 30;
 
-/// Where the start is: the figure posed (main world), then drawn (render
-/// world).
+/// Frames since the figure was first posed (main world; whether it has been
+/// drawn is [`FigureDrawn`]).
 #[derive(Resource, Debug, Default)]
 pub struct FirstFrame {
-    /// The page has been told the first frame with the figure is drawn.
-    pub shown: bool,
-    /// Frames since the figure was first posed.
     frames: u32,
 }
 
-/// Set by the render world in the frame it first draws the figure, read by
-/// the main world (shared by both).
+/// Set by the render world in the frame it first draws the figure (or by
+/// the main world giving up waiting), read by both.
 #[derive(Resource, Clone, Debug, Default)]
 pub struct FigureDrawn(Arc<AtomicBool>);
+
+impl FigureDrawn {
+    fn get(&self) -> bool {
+        self.0.load(Ordering::Acquire)
+    }
+
+    /// Marks it drawn; `true` the first time only.
+    fn set(&self) -> bool {
+        !self.0.swap(true, Ordering::AcqRel)
+    }
+}
+
+/// Not yet drawn: the render world's checks run until then.
+fn not_drawn(drawn: Res<FigureDrawn>) -> bool {
+    !drawn.get()
+}
 
 /// In the render world: the skinned meshes (a figure's body; their
 /// main-world entities), once the main world has posed the figure.
 #[derive(Resource, Debug, Default)]
-struct PosedFigureMeshes {
-    posed: bool,
-    meshes: Vec<MainEntity>,
-}
+struct PosedFigureMeshes(Vec<MainEntity>);
 
 pub fn plugin(app: &mut App) {
     app.init_resource::<FirstFrame>();
@@ -75,14 +85,16 @@ pub fn plugin(app: &mut App) {
         render_app
             .insert_resource(drawn)
             .init_resource::<PosedFigureMeshes>()
-            .add_systems(ExtractSchedule, extract_posed_figure)
+            .add_systems(ExtractSchedule, extract_posed_figure.run_if(not_drawn))
             .add_systems(
                 bevy::render::Render,
-                confirm_figure_drawn.in_set(bevy::render::RenderSystems::Cleanup),
+                confirm_figure_drawn
+                    .run_if(not_drawn)
+                    .in_set(bevy::render::RenderSystems::Cleanup),
             );
     } else {
         // Without a renderer, posed is as far as a figure goes.
-        drawn.0.store(true, Ordering::Release);
+        drawn.set();
     }
     #[cfg(target_arch = "wasm32")]
     app.add_systems(Last, (mirror_to_page, mirror_photo_to_page));
@@ -183,14 +195,14 @@ fn signal_first_frame(
         ),
     >,
 ) {
-    if first.shown {
-        return;
-    }
     // Where a start goes (the browser test prints these with their times):
     // the first frames, then the figure's skeleton found.
     let web = cfg!(target_arch = "wasm32");
     if web && frame.0 < 3 {
         info!("hinge: frame {}", frame.0);
+    }
+    if drawn.get() {
+        return;
     }
     if first.frames == 0 {
         if figures.is_empty() {
@@ -204,19 +216,13 @@ fn signal_first_frame(
     // learner changes views before it is drawn: the fallback still comes.)
     first.frames += 1;
     // (The page is told by the render world, in the frame that draws the
-    // figure; this only notes it, or gives up waiting.)
-    if !drawn.0.load(Ordering::Acquire) {
-        if first.frames < READY_AT_THE_LATEST {
-            return;
-        }
-        if !drawn.0.swap(true, Ordering::AcqRel) {
-            warn!(
-                "hinge: the figure was not seen drawn after {READY_AT_THE_LATEST} frames; calling the view ready"
-            );
-            tell_the_page();
-        }
+    // figure; this only gives up waiting.)
+    if first.frames >= READY_AT_THE_LATEST && drawn.set() {
+        warn!(
+            "hinge: the figure was not seen drawn after {READY_AT_THE_LATEST} frames; calling the view ready"
+        );
+        tell_the_page();
     }
-    first.shown = true;
 }
 
 /// Skinned meshes: a figure's body.
@@ -228,10 +234,9 @@ fn extract_posed_figure(
     meshes: Extract<SkinnedMeshes>,
     mut posed: ResMut<PosedFigureMeshes>,
 ) {
-    posed.posed = first.frames > 0 && !first.shown;
-    posed.meshes.clear();
-    if posed.posed {
-        posed.meshes.extend(meshes.iter().map(MainEntity::from));
+    posed.0.clear();
+    if first.frames > 0 {
+        posed.0.extend(meshes.iter().map(MainEntity::from));
     }
 }
 
@@ -253,7 +258,7 @@ fn confirm_figure_drawn(
     specialized: Res<SpecializedMaterialPipelineCache>,
     pipelines: Res<PipelineCache>,
 ) {
-    if !posed.posed || posed.meshes.is_empty() || drawn.0.load(Ordering::Acquire) {
+    if posed.0.is_empty() {
         return;
     }
     let mut seen = 0;
@@ -263,7 +268,7 @@ fn confirm_figure_drawn(
             continue;
         };
         for (_, mesh) in visible.iter_visible() {
-            if !posed.meshes.contains(mesh) {
+            if !posed.0.contains(mesh) {
                 continue;
             }
             let made = cache
@@ -275,7 +280,7 @@ fn confirm_figure_drawn(
             seen += 1;
         }
     }
-    if seen > 0 && !drawn.0.swap(true, Ordering::AcqRel) {
+    if seen > 0 && drawn.set() {
         tell_the_page();
     }
 }

@@ -41,3 +41,9 @@ export async function waitForServer(at) {
   }
   throw new Error("the static server did not start");
 }
+
+/// Whether a pixel is the mannequin's warm shell (not the floor, the sky,
+/// the UI or the overlay's colours), as source for a page to `eval`: the
+/// browser test and tools/web-start.mjs count the figure by it.
+export const MANNEQUIN_PIXEL =
+  "(r, g, b) => r > g && g > b && r - b > 22 && b > 25 && r - b < 170 && r > 60";

@@ -11,7 +11,7 @@
 // For comparing two builds or two pages: copy web/dist, change the copy,
 // and give both.
 import { chromium } from "playwright-core";
-import { FLAGS, findChromium, serve, waitForServer } from "./browser.mjs";
+import { FLAGS, MANNEQUIN_PIXEL, findChromium, serve, waitForServer } from "./browser.mjs";
 
 const [rounds, ...dists] = process.argv.slice(2);
 if (!(Number(rounds) > 0) || dists.length === 0) {
@@ -32,7 +32,8 @@ const seen = dists.map(() => []);
 // NO_LOOK=1 leaves the canvas alone: the app's signal alone, as in the
 // browser test.
 const LOOK = !process.env.NO_LOOK;
-const SEEN = () => {
+const SEEN = (pixel) => {
+  const shell = eval(pixel);
   const raf = window.requestAnimationFrame.bind(window);
   const look = () => {
     const c = document.getElementById("hinge");
@@ -43,10 +44,7 @@ const SEEN = () => {
     x.drawImage(c, 0, 0);
     const d = x.getImageData(0, 0, g.width, g.height).data;
     let warm = 0;
-    for (let i = 0; i < d.length; i += 16) {
-      const [r, gg, b] = [d[i], d[i + 1], d[i + 2]];
-      if (r > gg && gg > b && r - b > 22 && b > 25 && r - b < 170 && r > 60) warm++;
-    }
+    for (let i = 0; i < d.length; i += 16) if (shell(d[i], d[i + 1], d[i + 2])) warm++;
     if (warm > 500) window.hingeSeenMs = performance.now();
   };
   window.requestAnimationFrame = (cb) => raf((t) => { cb(t); look(); });
@@ -62,7 +60,7 @@ try {
       const browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
       try {
         const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
-        if (LOOK) await page.addInitScript(SEEN);
+        if (LOOK) await page.addInitScript(SEEN, MANNEQUIN_PIXEL);
         await page.goto(`${s.base}?view=explore&knee=20&hip=85`);
         await page.waitForFunction((look) => window.hingeFirstFrameMs && (!look || window.hingeSeenMs),
           LOOK, { timeout: 300_000 });

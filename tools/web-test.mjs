@@ -27,7 +27,7 @@ import {
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { chromium } from "playwright-core";
-import { FLAGS, findChromium, serve, waitForServer } from "./browser.mjs";
+import { FLAGS, MANNEQUIN_PIXEL, findChromium, serve, waitForServer } from "./browser.mjs";
 
 const [dist, out] = process.argv.slice(2);
 if (!dist || !out) {
@@ -117,13 +117,13 @@ const DECODE = `async (b64) => {
 /// Mannequin-coloured pixels (the warm shell) in a screenshot, counted by
 /// the browser itself, with their bounding box.
 async function mannequin(page, png) {
-  return page.evaluate(async ([decode, b64]) => {
+  return page.evaluate(async ([decode, warm, b64]) => {
     const { data: d, width } = await eval(decode)(b64);
+    const shell = eval(warm);
     const c = { width };
     let n = 0, minX = 1e9, maxX = -1, minY = 1e9, maxY = -1;
     for (let i = 0; i < d.length; i += 4) {
-      const [r, gg, b] = [d[i], d[i + 1], d[i + 2]];
-      if (r > gg && gg > b && r - b > 22 && b > 25 && r - b < 170 && r > 60) {
+      if (shell(d[i], d[i + 1], d[i + 2])) {
         n++;
         const p = i / 4, x = p % c.width, y = Math.floor(p / c.width);
         minX = Math.min(minX, x); maxX = Math.max(maxX, x);
@@ -131,7 +131,7 @@ async function mannequin(page, png) {
       }
     }
     return { n, box: [minX, minY, maxX, maxY] };
-  }, [DECODE, png.toString("base64")]);
+  }, [DECODE, MANNEQUIN_PIXEL, png.toString("base64")]);
 }
 
 /// The share of pixels that differ clearly between two screenshots.
