@@ -124,7 +124,12 @@ fn off_the_others(r: egui::Rect, px: f32, taken: &[egui::Rect], view: egui::Rect
 #[derive(bevy::ecs::system::SystemParam)]
 struct View<'w, 's> {
     rect: Res<'w, ViewRect>,
-    camera: Query<'w, 's, (&'static Camera, &'static GlobalTransform), With<StageCamera>>,
+    /// The camera's own `Transform`: it has no parent, and `place_camera`
+    /// set it this frame, while its `GlobalTransform` is propagated in an
+    /// order egui's pass does not wait for. Read from that, the chips were
+    /// placed for the last frame's camera: on a phone's first drawn frame,
+    /// "shin" and "midfoot" hung below the feet.
+    camera: Query<'w, 's, (&'static Camera, &'static Transform), With<StageCamera>>,
 }
 
 /// Numbers next to the overlays and each figure's badge, painted by egui
@@ -139,9 +144,11 @@ fn overlay_labels(
 ) -> Result {
     let rect = view.rect.0;
     let ctx = contexts.ctx_mut()?;
-    let Ok(camera) = view.camera.single() else {
+    let Ok((camera, placed)) = view.camera.single() else {
         return Ok(());
     };
+    let placed = GlobalTransform::from(*placed);
+    let camera = (camera, &placed);
     let painter = ctx
         .layer_painter(egui::LayerId::new(
             egui::Order::Background,

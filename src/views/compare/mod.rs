@@ -59,7 +59,8 @@ pub fn plugin(app: &mut App) {
         Update,
         (
             (restage_on_change, choose_source).in_set(Frame::ApplyActions),
-            (tint_faulty_figures, fit_camera_to_figures).in_set(Frame::Draw),
+            tint_faulty_figures.in_set(Frame::Draw),
+            fit_camera_to_figures.in_set(crate::stage::camera::FitCamera),
         )
             .run_if(in_state(ViewState::Compare)),
     );

@@ -107,7 +107,7 @@ pub fn plugin(app: &mut App) {
         Update,
         (
             (load_photo, judge_marks).chain().in_set(Frame::DrivePoses),
-            fit_camera.in_set(Frame::Draw),
+            fit_camera.in_set(crate::stage::camera::FitCamera),
         )
             .run_if(in_state(ViewState::Photo)),
     );

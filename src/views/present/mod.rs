@@ -34,10 +34,11 @@ pub fn plugin(app: &mut App) {
     app.add_systems(
         Update,
         (
-            apply_backdrop.run_if(resource_changed::<Projection>),
-            frame_for_projection,
-        )
-            .in_set(Frame::Draw),
+            apply_backdrop
+                .run_if(resource_changed::<Projection>)
+                .in_set(Frame::Draw),
+            frame_for_projection.in_set(crate::stage::camera::FitCamera),
+        ),
     );
     app.add_systems(
         EguiPrimaryContextPass,
