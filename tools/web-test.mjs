@@ -414,15 +414,13 @@ try {
 
   // ... and a server that sends the module with another type, or a browser
   // without WebAssembly.compileStreaming, still gets the tutor.
+  const sentAs = (type) => [`the module sent as ${type}`, (ctx) => ctx.route(/hinge_bg\.wasm$/, async (route) => {
+    const r = await route.fetch();
+    await route.fulfill({ response: r, headers: { ...r.headers(), "content-type": type } });
+  })];
   const ways = [
-    ["the module sent as application/octet-stream", (ctx) => ctx.route(/hinge_bg\.wasm$/, async (route) => {
-      const r = await route.fetch();
-      await route.fulfill({ response: r, headers: { ...r.headers(), "content-type": "application/octet-stream" } });
-    })],
-    ["the module sent as application/wasm; charset=binary", (ctx) => ctx.route(/hinge_bg\.wasm$/, async (route) => {
-      const r = await route.fetch();
-      await route.fulfill({ response: r, headers: { ...r.headers(), "content-type": "application/wasm; charset=binary" } });
-    })],
+    sentAs("application/octet-stream"),
+    sentAs("application/wasm; charset=binary"),
     ["no WebAssembly.compileStreaming", (ctx) => ctx.addInitScript(() => { delete WebAssembly.compileStreaming; })],
   ];
   // ... and a browser with WebGL2 turned off (the interface there, no

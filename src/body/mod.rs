@@ -3,6 +3,7 @@
 
 pub mod anthropometry;
 mod arms;
+mod frame;
 pub mod metrics;
 pub mod moments;
 pub mod pose;
