@@ -232,15 +232,31 @@ fn balancing_lean(rot: &MassSum, feet: &Feet, feet_mass: f32, shift: f32) -> (f3
     // The ankle bends only so far: a raised forefoot has already used some of it.
     let shin_max = ranges::SHIN.max - feet.pitch_deg;
     let solved = needed.abs() <= 1.0;
+    let in_range = |s: f32| (ranges::SHIN.min..=shin_max).contains(&s);
     let shin = if solved {
-        (needed.asin() - phi).to_degrees()
+        // sin(s + phi) = needed has two leans a turn apart: asin's, and its
+        // mirror about the horizontal. The second matters when what turns
+        // has its centre of mass below the ankles' level (folded low, leaning
+        // back, with a load), where leaning further moves it back again.
+        let first = (needed.asin() - phi).to_degrees();
+        let second = wrap_deg(180.0 - needed.asin().to_degrees() - phi.to_degrees());
+        if !in_range(first) && in_range(second) {
+            second
+        } else {
+            first
+        }
     } else if needed > 1.0 {
         shin_max
     } else {
         ranges::SHIN.min
     };
-    let balanced = solved && (ranges::SHIN.min..=shin_max).contains(&shin);
+    let balanced = solved && in_range(shin);
     (shin.clamp(ranges::SHIN.min, shin_max), balanced)
+}
+
+/// An angle in degrees as the same turn within -180..180.
+fn wrap_deg(deg: f32) -> f32 {
+    (deg + 180.0).rem_euclid(360.0) - 180.0
 }
 
 /// The leaning frame put in the world: the shin leans `shin` about the
@@ -420,4 +436,38 @@ fn placed_com(
         add(at, mass);
     }
     com_moment
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::body::Sex;
+
+    /// What turns about the ankles can have its centre of mass below their
+    /// level (a body folded low with a heavy load). The lean that balances
+    /// it is then asin's mirror; taking asin's own (a turn outside the
+    /// ankle's range) called a balanced body unbalanced.
+    #[test]
+    fn a_centre_of_mass_below_the_ankles_still_finds_its_lean() {
+        let body = Body::new(1.75, Sex::Male);
+        let feet = Feet::new(&body, 0.0, 0.0);
+        let (mass, feet_mass, radius) = (60.0, 2.0, 0.2);
+        // 170° from the vertical: just ahead of straight down.
+        let q = 170f32.to_radians();
+        let rot = MassSum {
+            moment: Vec2::new(q.sin(), q.cos()) * radius * mass,
+            mass,
+        };
+        // The shift that a lean of -5° (heels down, shins back) balances.
+        let want = -5f32;
+        let needed = (want.to_radians() + q).sin();
+        let total = mass + feet_mass;
+        let shift = ((needed * radius + feet.ankle_z) * mass + feet_mass * feet.com_z()) / total;
+        let (shin, balanced) = balancing_lean(&rot, &feet, feet_mass, shift);
+        assert!(balanced, "shin {shin}");
+        assert!((shin - want).abs() < 0.01, "shin {shin}");
+        // The angle wraps to the same turn.
+        assert_eq!(wrap_deg(190.0), -170.0);
+        assert_eq!(wrap_deg(-5.0), -5.0);
+    }
 }
