@@ -412,8 +412,9 @@ impl Failure {
 impl From<RangeError> for Failure {
     fn from(e: RangeError) -> Self {
         let r = e.range;
+        let why = e.why().map(|w| format!(" {w}")).unwrap_or_default();
         Failure::usage(format!(
-            "--{} {}: outside the accepted range {} to {}{}",
+            "--{} {}: outside the accepted range {} to {}{}{why}",
             r.name, e.value, r.min, r.max, r.unit
         ))
     }

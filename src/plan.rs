@@ -167,6 +167,12 @@ fn check_step(step: &PlanStep, library: &Library, bank: &QuizBank) -> Result<(),
             return Err(crate::drill::out_of_range(range, v));
         }
     }
+    if let (Some(knee), Some(hip)) = (step.knee_deg, step.hip_deg) {
+        let range = crate::body::ranges::hip_for_knee(knee);
+        if !range.contains(hip) {
+            return Err(crate::drill::out_of_range(range, hip));
+        }
+    }
     match step.view {
         StepView::Compare if step.fault.is_none() => {
             Err("a compare step names the `fault` to show beside the correct hinge".into())

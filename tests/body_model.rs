@@ -206,6 +206,68 @@ fn chin_up_takes_the_head_off_the_dowel_and_rounding_takes_the_sacrum() {
     assert!(round.head && !round.sacrum, "{round:?}");
 }
 
+/// The hip's range follows the knee bend: a straight hip in a deep knee
+/// bend is refused with the range it needs, and solved as the nearest pose
+/// that keeps the trunk up.
+#[test]
+fn a_deep_knee_bend_takes_the_hip_with_it() {
+    let folded = request(150.0, 0.0, 0.0);
+    let e = folded
+        .validate()
+        .expect_err("knee 150 with hip 0 is accepted");
+    assert_eq!(e.range.min, 150.0 - ranges::PELVIS_BEHIND_SHIN_MAX_DEG);
+    assert!(e.to_string().contains("at this knee bend"), "{e}");
+    let s = solve(&folded);
+    let nearest = solve(&request(
+        150.0,
+        150.0 - ranges::PELVIS_BEHIND_SHIN_MAX_DEG,
+        0.0,
+    ));
+    assert_eq!(s.joints, nearest.joints);
+    let torso = hinge::body::Metrics::of(&s).torso_angle_deg;
+    assert!(torso > -75.0, "torso {torso}");
+    // The lifts stay inside it (BIOMECHANICS.md §2: deadlift knee 107.8°
+    // with hip 103.2°), and a straight-legged stand is untouched.
+    assert!(request(108.0, 103.0, 0.0).validate().is_ok());
+    assert!(request(0.0, -20.0, 0.0).validate().is_ok());
+}
+
+/// A deep toe touch: the hanging hands reach the floor before the arms are
+/// straight, so they rest on it with the elbows bent out to the side, and
+/// the balance is as before (the arms still below the shoulders).
+#[test]
+fn a_deep_toe_touch_rests_its_hands_on_the_floor() {
+    let mut r = request(0.0, 120.0, 45.0);
+    r.pose.thoracic_deg = 30.0;
+    let s = solve(&r);
+    for j in [
+        Joint::WristL,
+        Joint::HandL,
+        Joint::GripL,
+        Joint::WristR,
+        Joint::HandR,
+        Joint::GripR,
+    ] {
+        assert!(s.joint(j).y > -1e-4, "{j:?} at {}", s.joint(j).y);
+    }
+    let lowest = s.joint(Joint::HandL).y.min(s.joint(Joint::GripL).y);
+    assert!(lowest < 1e-3, "the hand hangs {lowest} m above the floor");
+    let bent = (s.joint(Joint::ElbowL) - s.joint(Joint::ShoulderL))
+        .angle_between(s.joint(Joint::WristL) - s.joint(Joint::ElbowL));
+    assert!(
+        bent.to_degrees() > 10.0,
+        "elbow bent {}°",
+        bent.to_degrees()
+    );
+    for j in [Joint::ElbowL, Joint::WristL, Joint::HandL] {
+        assert!(
+            (s.joint(j).z - s.joint(Joint::ShoulderL).z).abs() < 1e-4,
+            "{j:?} left the plumb line"
+        );
+    }
+    assert_eq!(s.balance, Balance::Balanced);
+}
+
 #[test]
 fn an_impossible_lean_is_reported_not_balanced() {
     // Straight legs, torso flat and a heavy bell hugged out in front: no lean
@@ -322,6 +384,29 @@ fn dist(s: &hinge::body::SolvedBody, a: Joint, b: Joint) -> f32 {
 
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(2000))]
+
+    /// A deep knee bend with a straight hip leaned the trunk back through
+    /// the floor (knee 150°, hip 0°: torso -110°, the head under the floor),
+    /// and a deep toe touch put the hands through it. Whatever the explore
+    /// view's two sliders and the lower back say, the body stays on or
+    /// above the floor. (Not yet every combination of the advanced inputs:
+    /// a straight-legged fold of 190° in a wide stance, hands set in front
+    /// or holding a load in a deep squat the solve cannot balance, or a very
+    /// wide full squat can end a few centimetres under it.)
+    #[test]
+    fn the_body_stays_above_the_floor_whatever_the_sliders_say(
+        knee in ranges::KNEE.min..=ranges::KNEE.max,
+        hip in ranges::HIP.min..=ranges::HIP.max,
+        lumbar in ranges::LUMBAR.min..=ranges::LUMBAR.max,
+        stature in ranges::STATURE.min..=ranges::STATURE.max,
+    ) {
+        let mut r = request(knee, hip, lumbar);
+        r.stature_m = stature;
+        let s = solve(&r);
+        for (i, j) in s.joints.iter().enumerate() {
+            prop_assert!(j.y > -1e-4, "joint {i} at {} m", j.y);
+        }
+    }
 
     #[test]
     fn feet_stay_on_the_floor_for_every_pose_in_range(r in any_request()) {

@@ -110,6 +110,11 @@ fn assert_one_line_usage_error(args: &[&str], must_name: &[&str]) {
 fn bad_options_get_one_line_naming_the_option_and_exit_2() {
     assert_one_line_usage_error(&["pose", "--knee", "200"], &["--knee", "150"]);
     assert_one_line_usage_error(&["pose", "--hip", "-90"], &["--hip", "-20"]);
+    // A deep knee bend leaves the hip less: the range it needs, and why.
+    assert_one_line_usage_error(
+        &["pose", "--knee", "150", "--hip", "0"],
+        &["--hip", "90", "knee bend"],
+    );
     assert_one_line_usage_error(&["pose", "--stature", "-1.7"], &["--stature", "1.2"]);
     assert_one_line_usage_error(
         &["pose", "--drill", "zercher"],
@@ -189,6 +194,10 @@ fn bad_view_options_get_one_line_and_exit_2_before_any_window_opens() {
     assert_one_line_usage_error(
         &["shot", "--out", "/tmp/x.png", "--knee", "170"],
         &["--knee", "150"],
+    );
+    assert_one_line_usage_error(
+        &["shot", "--out", "/tmp/x.png", "--knee", "150", "--hip", "0"],
+        &["--hip", "90", "--knee"],
     );
     assert_one_line_usage_error(
         &["shot", "--out", "/tmp/x.png", "--size", "10x10"],

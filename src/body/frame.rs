@@ -118,7 +118,7 @@ impl Clamped {
         };
         Clamped {
             knee: ranges::KNEE.clamp(p.knee_deg),
-            hip: ranges::HIP.clamp(p.hip_deg),
+            hip: ranges::hip_for_knee(p.knee_deg).clamp(p.hip_deg),
             lumbar: ranges::LUMBAR.clamp(p.lumbar_deg),
             thoracic: ranges::THORACIC.clamp(p.thoracic_deg),
             neck: ranges::NECK.clamp(p.neck_deg),

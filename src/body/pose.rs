@@ -425,6 +425,25 @@ pub mod ranges {
         max: 130.0,
         unit: "°",
     };
+    /// How far the pelvis may lean back of the shins (the hip angle less
+    /// the knee bend), in degrees. Lifts stay far inside it: the deadlift's
+    /// knee 107.8° with hip 103.2°, and 56-69° with 108-124° (BIOMECHANICS.md
+    /// §2). Derived (our arithmetic): past it the trunk leans back more
+    /// than 75° from the vertical even with the shins back at their limit
+    /// ([`SHIN`]), and a deep knee bend with a straight hip (150° with 0°)
+    /// pointed the trunk down through the floor.
+    pub const PELVIS_BEHIND_SHIN_MAX_DEG: f32 = 60.0;
+
+    /// The hip angles a knee bend allows: [`HIP`], from no less than the
+    /// knee bend less [`PELVIS_BEHIND_SHIN_MAX_DEG`].
+    pub fn hip_for_knee(knee_deg: f32) -> Range {
+        let knee = KNEE.clamp(knee_deg);
+        Range {
+            name: HIP.name,
+            min: HIP.min.max(knee - PELVIS_BEHIND_SHIN_MAX_DEG),
+            ..HIP
+        }
+    }
     pub const LUMBAR: Range = Range {
         name: "lumbar",
         min: -30.0,
@@ -541,6 +560,16 @@ pub struct RangeError {
     pub value: f32,
 }
 
+impl RangeError {
+    /// Why the range is narrower than the input's own, if it is: a deep
+    /// knee bend leaves the hip less ([`ranges::hip_for_knee`]).
+    pub fn why(&self) -> Option<&'static str> {
+        (self.range.name == ranges::HIP.name && self.range.min > ranges::HIP.min).then_some(
+            "at this knee bend: with a straighter hip the trunk would lean back through the floor",
+        )
+    }
+}
+
 impl std::fmt::Display for RangeError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         let r = &self.range;
@@ -548,7 +577,11 @@ impl std::fmt::Display for RangeError {
             f,
             "{} = {} is outside its range {}..{}{}",
             r.name, self.value, r.min, r.max, r.unit
-        )
+        )?;
+        match self.why() {
+            Some(why) => write!(f, " {why}"),
+            None => Ok(()),
+        }
     }
 }
 
@@ -582,6 +615,9 @@ impl PoseRequest {
         if let Some(l) = self.load {
             checks.push((ranges::LOAD_MASS, l.mass_kg));
         }
+        // Each knee bend leaves the hip only the angles that keep the trunk
+        // off the floor.
+        checks.insert(2, (ranges::hip_for_knee(p.knee_deg), p.hip_deg));
         for (range, value) in checks {
             if !range.contains(value) {
                 return Err(RangeError { range, value });

@@ -330,20 +330,7 @@ fn place_joints(
     for (first, clavicle, grip, sign, c) in sides {
         let shoulder_w = place.world(c.shoulder);
         let points = if c.in_world {
-            // Straight down in the world, the grip out to the side.
-            let grip_reach = body.upper_arm_m + body.forearm_m + body.grip_m;
-            let dx = sign * c.hang_dx;
-            let drop = (grip_reach * grip_reach - dx * dx).max(0.0).sqrt();
-            let along = Vec3::new(dx, -drop, 0.0) / grip_reach;
-            let elbow = shoulder_w + along * body.upper_arm_m;
-            let wrist = elbow + along * body.forearm_m;
-            [
-                shoulder_w,
-                elbow,
-                wrist,
-                wrist + along * body.hand_m,
-                wrist + along * body.grip_m,
-            ]
+            hanging_arm(body, shoulder_w, sign, c.hang_dx)
         } else {
             [
                 shoulder_w,
@@ -360,6 +347,43 @@ fn place_joints(
         set(&mut joints, clavicle, place.world(c.clavicle));
     }
     joints
+}
+
+/// A hanging arm's shoulder, elbow, wrist, hand and grip: straight down in
+/// the world, the grip `dx` out to the side (`sign` +1 for the left). Where
+/// the floor is nearer than the arm is long (a deep toe touch), the hand
+/// rests on the floor and the elbow bends out to the side: seen from the
+/// side the arm is still straight below the shoulder, so its mass stays
+/// where the balance counted it.
+fn hanging_arm(body: &Body, shoulder: Vec3, sign: f32, dx: f32) -> [Vec3; 5] {
+    let grip_reach = body.upper_arm_m + body.forearm_m + body.grip_m;
+    let dx = sign * dx;
+    let drop = (grip_reach * grip_reach - dx * dx).max(0.0).sqrt();
+    let along = Vec3::new(dx, -drop, 0.0) / grip_reach;
+    let elbow = shoulder + along * body.upper_arm_m;
+    let mut wrist = elbow + along * body.forearm_m;
+    // The wrist no lower than the hand's own length above the floor.
+    let lowest = -along.y * body.hand_m.max(body.grip_m);
+    let elbow = if wrist.y >= lowest {
+        elbow
+    } else {
+        wrist.y = lowest;
+        let (a, b) = (body.upper_arm_m, body.forearm_m);
+        let to_wrist = wrist - shoulder;
+        let l = to_wrist.length().clamp((a - b).abs() + 1e-4, a + b);
+        let d = to_wrist / to_wrist.length().max(1e-6);
+        // The elbow where the upper arm and forearm meet, out to the side.
+        let t = (a * a - b * b + l * l) / (2.0 * l);
+        let out = Vec3::X * sign - d * d.x * sign;
+        shoulder + d * t + out.normalize_or_zero() * (a * a - t * t).max(0.0).sqrt()
+    };
+    [
+        shoulder,
+        elbow,
+        wrist,
+        wrist + along * body.hand_m,
+        wrist + along * body.grip_m,
+    ]
 }
 
 /// What the hands hold: the carried implement in them, or the one they

@@ -421,7 +421,8 @@ pub fn fit(m: &Marks, base: &PoseRequest) -> Result<PhotoPose, Vec<String>> {
         let got = angles(&seen_marks(&s, PHOTO_DISTANCE_M))?;
         let p = &mut r.pose;
         p.knee_deg = ranges::KNEE.clamp(p.knee_deg + (want.knee_deg - got.knee_deg));
-        p.hip_deg = ranges::HIP.clamp(p.hip_deg + (want.hip_trunk_deg - got.hip_trunk_deg));
+        p.hip_deg = ranges::hip_for_knee(p.knee_deg)
+            .clamp(p.hip_deg + (want.hip_trunk_deg - got.hip_trunk_deg));
         if let (Some(w), Some(g)) = (want.low_back_bend_deg, got.low_back_bend_deg) {
             p.lumbar_deg = ranges::LUMBAR.clamp(p.lumbar_deg + (w - g));
         }

@@ -264,11 +264,12 @@ impl Key {
         p.holding = self.holding;
     }
 
-    fn checks(&self) -> [(Range, f32); 6] {
+    fn checks(&self) -> [(Range, f32); 7] {
         [
             (ranges::HOLDING, self.holding),
             (ranges::KNEE, self.knee_deg),
             (ranges::HIP, self.hip_deg),
+            (ranges::hip_for_knee(self.knee_deg), self.hip_deg),
             (ranges::LUMBAR, self.lumbar_deg),
             (ranges::THORACIC, self.thoracic_deg),
             (ranges::NECK, self.neck_deg),
@@ -794,10 +795,7 @@ pub fn with_load(r: &mut PoseRequest, kg: Option<f32>) {
 }
 
 pub fn out_of_range(range: Range, v: f32) -> String {
-    format!(
-        "{} = {v} is outside its range {}..{}{}",
-        range.name, range.min, range.max, range.unit
-    )
+    crate::body::RangeError { range, value: v }.to_string()
 }
 
 /// The line (1-based) of the `nth` occurrence (0-based) of `needle`, or of

@@ -35,6 +35,23 @@ pub fn slider(ui: &mut egui::Ui, label: &str, value: &mut f32, range: Range, hin
     r.changed()
 }
 
+/// The knee bend and hip angle sliders, with their hints. The hip's range
+/// follows the knee bend (`ranges::hip_for_knee`): bending the knees deep
+/// lifts a straight hip with them, as the solver would, so the slider and
+/// its number say what the figure shows.
+pub fn knee_hip_sliders(ui: &mut egui::Ui, pose: &mut crate::body::Pose, hints: [&str; 2]) {
+    slider(
+        ui,
+        "Knee bend",
+        &mut pose.knee_deg,
+        crate::body::ranges::KNEE,
+        hints[0],
+    );
+    let hips = crate::body::ranges::hip_for_knee(pose.knee_deg);
+    pose.hip_deg = hips.clamp(pose.hip_deg);
+    slider(ui, "Hip angle", &mut pose.hip_deg, hips, hints[1]);
+}
+
 /// A load slider in the learner's units (the value stays in kg), with the
 /// kg / lb choice beside it; true when either changed.
 pub fn load_slider(

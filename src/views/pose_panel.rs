@@ -13,7 +13,7 @@ use crate::overlay::Overlays;
 use crate::pose::PoseControls;
 use crate::stage::camera::Orbit;
 use crate::stage::figure::CoachThresholds;
-use crate::ui::widgets::{load_slider, slider};
+use crate::ui::widgets::{knee_hip_sliders, load_slider, slider};
 
 /// The heaviest load the panel's slider reaches (the body model's range
 /// goes further: `ranges::LOAD_MASS`).
@@ -81,19 +81,13 @@ pub struct PoseEdit<'a> {
 /// The sliders and switches under a view's heading.
 pub fn pose_panel(ui: &mut egui::Ui, e: PoseEdit) {
     let p = &mut e.request.pose;
-    slider(
+    knee_hip_sliders(
         ui,
-        "Knee bend",
-        &mut p.knee_deg,
-        ranges::KNEE,
-        "0 = straight. A hinge keeps the knees soft: about 15-25°.",
-    );
-    slider(
-        ui,
-        "Hip angle",
-        &mut p.hip_deg,
-        ranges::HIP,
-        "0 = standing tall. Fold here to hinge.",
+        p,
+        [
+            "0 = straight. A hinge keeps the knees soft: about 15-25°.",
+            "0 = standing tall. Fold here to hinge.",
+        ],
     );
     ui.separator();
     ui.label(egui::RichText::new("Judge it as").strong());

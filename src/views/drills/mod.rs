@@ -22,7 +22,7 @@ use crate::stage::camera::{HOME_DISTANCE_M, Orbit, fit_distance};
 use crate::stage::figure::{Catalogue, CoachThresholds, Figure, FigureSpawner, MainFigure};
 use crate::stage::props::Bare;
 use crate::theme;
-use crate::ui::widgets::{playback_bar, slider, view_tabs};
+use crate::ui::widgets::{knee_hip_sliders, playback_bar, slider, view_tabs};
 use crate::ui::{Side, UiPass, ViewUi, projecting, side_panel};
 use crate::views::figures::{Row, stage_one};
 use lesson::Lessons;
@@ -261,14 +261,7 @@ fn your_turn(ui: &mut egui::Ui, edited: &mut crate::body::PoseRequest) {
     ui.heading("Your turn");
     ui.label("Move the sliders until every line on the right is ticked.");
     let p = &mut edited.pose;
-    slider(
-        ui,
-        "Knee bend",
-        &mut p.knee_deg,
-        ranges::KNEE,
-        "soft knees: about 15-25°",
-    );
-    slider(ui, "Hip angle", &mut p.hip_deg, ranges::HIP, "fold here");
+    knee_hip_sliders(ui, p, ["soft knees: about 15-25°", "fold here"]);
     slider(
         ui,
         "Lower back",

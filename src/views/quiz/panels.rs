@@ -13,7 +13,7 @@ use crate::pose::PoseControls;
 use crate::quiz::{Ask, Question, QuizBank, QuizRun, Scores, letter, option_texts, right_answer};
 use crate::stage::figure::{Catalogue, Figure, MainFigure};
 use crate::theme;
-use crate::ui::widgets::{slider, view_tabs};
+use crate::ui::widgets::{knee_hip_sliders, slider, view_tabs};
 use crate::ui::{Projection, Side, ViewUi, side_panel};
 
 /// The solo quiz: the list of quizzes, or the question on screen.
@@ -192,8 +192,7 @@ fn question_card(
             if !run.revealed {
                 ui.label("Move the sliders, watch the mannequin, then check.");
                 let p = &mut edited.pose;
-                slider(ui, "Knee bend", &mut p.knee_deg, ranges::KNEE, "");
-                slider(ui, "Hip angle", &mut p.hip_deg, ranges::HIP, "");
+                knee_hip_sliders(ui, p, ["", ""]);
                 slider(
                     ui,
                     "Lower back",
