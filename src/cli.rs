@@ -4,7 +4,7 @@
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-use crate::body::{Load, LoadPlace, PoseRequest, RangeError, Sex};
+use crate::body::{Load, LoadPlace, PoseRequest, RangeError, Sex, ranges};
 use crate::drill::Library;
 use crate::options::{CameraPreset, Theme, View};
 
@@ -487,6 +487,11 @@ impl PoseArgs {
             }
         };
         request.validate()?;
+        // A hip given with a deep knee bend: refused, naming what it needs
+        // (one left out is lifted by the solver, as the sliders lift it).
+        if self.hip.is_some() {
+            ranges::hip_fits_knee(request.pose.knee_deg, request.pose.hip_deg)?;
+        }
         Ok(request)
     }
 }

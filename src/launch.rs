@@ -154,14 +154,16 @@ impl Launch {
         let knee_deg = check("knee", o.knee, crate::body::ranges::KNEE)?;
         let hip_deg = check("hip", o.hip, crate::body::ranges::HIP)?;
         if let (Some(knee), Some(hip)) = (knee_deg, hip_deg) {
-            let range = crate::body::ranges::hip_for_knee(knee);
-            if !range.contains(hip) {
-                return Err(format!(
-                    "--hip {hip}: with --knee {knee} the hip needs {} to {}{} (a deep knee \
-                     bend with a straight hip would lean the trunk back through the floor)",
-                    range.min, range.max, range.unit
-                ));
-            }
+            crate::body::ranges::hip_fits_knee(knee, hip).map_err(|e| {
+                let r = e.range;
+                format!(
+                    "--hip {hip}: with --knee {knee}, outside the accepted range {} to {}{} {}",
+                    r.min,
+                    r.max,
+                    r.unit,
+                    e.why().unwrap_or_default()
+                )
+            })?;
         }
         let speed = match o.speed {
             None => 1.0,

@@ -168,10 +168,7 @@ fn check_step(step: &PlanStep, library: &Library, bank: &QuizBank) -> Result<(),
         }
     }
     if let (Some(knee), Some(hip)) = (step.knee_deg, step.hip_deg) {
-        let range = crate::body::ranges::hip_for_knee(knee);
-        if !range.contains(hip) {
-            return Err(crate::drill::out_of_range(range, hip));
-        }
+        crate::body::ranges::hip_fits_knee(knee, hip).map_err(|e| e.to_string())?;
     }
     match step.view {
         StepView::Compare if step.fault.is_none() => {

@@ -515,14 +515,15 @@ try {
       const m = await mannequin(p, await shoot(p, name));
       const canvas = await p.evaluate(() => {
         const c = document.querySelector("#hinge");
-        return { w: c.width, css: c.clientWidth, dpr: devicePixelRatio };
+        return { w: c.width, h: c.height, css: c.clientWidth, dpr: devicePixelRatio };
       });
       console.log(`${name}: mannequin ${m.n} px, box ${m.box}; canvas ${canvas.w} pixels for ${canvas.css} points at ${canvas.dpr}x`);
       if (m.n < 4000) fail(`${name}: the mannequin is not on screen (${m.n} px)`);
-      if (canvas.w !== canvas.css * canvas.dpr) fail(`${name}: the canvas draws ${canvas.w} pixels for ${canvas.css} points at ${canvas.dpr}x`);
-      // The whole figure, from the first frames on: framed for the phone,
-      // not for the 1280x720 window the app starts with.
-      if (m.box[0] <= 1 || m.box[2] >= canvas.w - 2) fail(`${name}: the figure is cut off at the side (box ${m.box})`);
+      if (canvas.dpr !== 2 || canvas.w !== canvas.css * canvas.dpr) fail(`${name}: the canvas draws ${canvas.w} pixels for ${canvas.css} points at ${canvas.dpr}x`);
+      // The whole figure as the app calls itself ready: framed for the
+      // phone, not for the 1280x720 window the app starts with.
+      const [x0, y0, x1, y1] = m.box;
+      if (x0 <= 1 || y0 <= 1 || x1 >= canvas.w - 2 || y1 >= canvas.h - 2) fail(`${name}: the figure is cut off (box ${m.box})`);
       await phone.close();
     }
   } finally {

@@ -425,23 +425,40 @@ pub mod ranges {
         max: 130.0,
         unit: "°",
     };
-    /// How far the pelvis may lean back of the shins (the hip angle less
-    /// the knee bend), in degrees. Lifts stay far inside it: the deadlift's
+    /// How far the pelvis may lean back of the shins, in degrees: the knee
+    /// bend less the hip angle. Lifts stay far inside it: the deadlift's
     /// knee 107.8° with hip 103.2°, and 56-69° with 108-124° (BIOMECHANICS.md
-    /// §2). Derived (our arithmetic): past it the trunk leans back more
-    /// than 75° from the vertical even with the shins back at their limit
-    /// ([`SHIN`]), and a deep knee bend with a straight hip (150° with 0°)
-    /// pointed the trunk down through the floor.
+    /// §2). Derived (our arithmetic): at the limit, with the shins leaning
+    /// back as far as they go ([`SHIN`]), the pelvis leans back 75° from the
+    /// vertical; a deep knee bend with a straight hip (150° with 0°) pointed
+    /// the trunk down through the floor.
     pub const PELVIS_BEHIND_SHIN_MAX_DEG: f32 = 60.0;
 
     /// The hip angles a knee bend allows: [`HIP`], from no less than the
-    /// knee bend less [`PELVIS_BEHIND_SHIN_MAX_DEG`].
+    /// knee bend less [`PELVIS_BEHIND_SHIN_MAX_DEG`]. The solver lifts a
+    /// hip below it to its least (`solve`); where a person gives both
+    /// angles (the command line, a drill, a class plan), [`hip_fits_knee`]
+    /// refuses it instead.
     pub fn hip_for_knee(knee_deg: f32) -> Range {
         let knee = KNEE.clamp(knee_deg);
         Range {
             name: HIP.name,
             min: HIP.min.max(knee - PELVIS_BEHIND_SHIN_MAX_DEG),
             ..HIP
+        }
+    }
+
+    /// A hip angle given with a knee bend, checked against
+    /// [`hip_for_knee`]: the error names the range and why.
+    pub fn hip_fits_knee(knee_deg: f32, hip_deg: f32) -> Result<(), super::RangeError> {
+        let range = hip_for_knee(knee_deg);
+        if range.contains(hip_deg) {
+            Ok(())
+        } else {
+            Err(super::RangeError {
+                range,
+                value: hip_deg,
+            })
         }
     }
     pub const LUMBAR: Range = Range {
@@ -615,9 +632,6 @@ impl PoseRequest {
         if let Some(l) = self.load {
             checks.push((ranges::LOAD_MASS, l.mass_kg));
         }
-        // Each knee bend leaves the hip only the angles that keep the trunk
-        // off the floor.
-        checks.insert(2, (ranges::hip_for_knee(p.knee_deg), p.hip_deg));
         for (range, value) in checks {
             if !range.contains(value) {
                 return Err(RangeError { range, value });

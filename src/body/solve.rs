@@ -78,6 +78,15 @@ pub fn solve(request: &PoseRequest) -> SolvedBody {
 pub const PASSES: usize = 4;
 
 pub fn solve_body(request: &PoseRequest, body: Body) -> SolvedBody {
+    // A hip too straight for its knee bend is lifted to the least the knee
+    // bend allows, in the request the solved body keeps too: the numbers
+    // beside the figure and the coach read the pose it shows.
+    let mut request = *request;
+    let hips = ranges::hip_for_knee(request.pose.knee_deg);
+    if request.pose.hip_deg < hips.min {
+        request.pose.hip_deg = hips.min;
+    }
+    let request = &request;
     let mut solved = pass(request, &body, 0.0);
     for _ in 1..PASSES {
         let next = pass(request, &body, solved.shin_deg);

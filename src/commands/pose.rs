@@ -121,7 +121,8 @@ pub fn run_pose(args: &PoseArgs, out: &mut dyn Write) -> Result<(), Failure> {
     let catalogue = FaultCatalogue::builtin();
     let solved = solve(&request);
     let verdict = evaluate(&solved, &thresholds);
-    let report = PoseReport::new(&request, &verdict, &catalogue);
+    // The pose as solved: a hip left out under a deep knee bend is lifted.
+    let report = PoseReport::new(&solved.request, &verdict, &catalogue);
     let io = |e: std::io::Error| Failure {
         message: format!("cannot write the output: {e}"),
         code: 1,

@@ -102,10 +102,17 @@ pub(super) fn plugin(app: &mut App) {
         Update,
         (
             orbit_with_pointer.in_set(Frame::ApplyActions),
-            place_camera.in_set(Frame::Draw).after(FitCamera),
+            place_camera
+                .in_set(Frame::Draw)
+                .after(FitCamera::Projection),
         ),
     );
-    app.configure_sets(Update, FitCamera.in_set(Frame::Draw));
+    app.configure_sets(
+        Update,
+        (FitCamera::View, FitCamera::Projection)
+            .chain()
+            .in_set(Frame::Draw),
+    );
     app.add_systems(Update, spare_the_software_renderer);
 }
 
@@ -262,12 +269,17 @@ fn turn_with_stick(stick: Res<Stick>, time: Res<Time>, mut orbit: ResMut<Orbit>)
     orbit.pitch_deg = (orbit.pitch_deg + stick.0.y * 60.0 * dt).clamp(-10.0, 80.0);
 }
 
-/// The views' camera fits for this frame's view shape, before the camera is
-/// placed from the orbit. Placed first, a frame drew the last frame's fit: a
+/// The camera fits for this frame's view shape, before the camera is placed
+/// from the orbit. Placed first, a frame drew the last frame's fit: a
 /// phone's first drawn frame showed the figure fitted to the 1280x720 window
 /// the app starts with, close up and cut off at the edge.
 #[derive(SystemSet, Debug, Clone, PartialEq, Eq, Hash)]
-pub struct FitCamera;
+pub enum FitCamera {
+    /// Each view's own fit to its figures and the view's shape.
+    View,
+    /// Presenting on a projector, after the view's: its framing wins.
+    Projection,
+}
 
 pub fn place_camera(orbit: Res<Orbit>, mut camera: Query<&mut Transform, With<StageCamera>>) {
     if !orbit.is_changed() {

@@ -72,7 +72,7 @@ pub fn run(request: PoseRequest, camera: Viewpoint, out: PathBuf, size: (u32, u3
         Update,
         (move |mut o: ResMut<Orbit>| o.distance_m = orbit.distance_m)
             .in_set(crate::Frame::Draw)
-            .after(crate::stage::camera::FitCamera)
+            .after(crate::stage::camera::FitCamera::Projection)
             .before(crate::stage::camera::place_camera),
     );
     app.insert_resource(Subject {

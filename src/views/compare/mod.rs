@@ -60,7 +60,7 @@ pub fn plugin(app: &mut App) {
         (
             (restage_on_change, choose_source).in_set(Frame::ApplyActions),
             tint_faulty_figures.in_set(Frame::Draw),
-            fit_camera_to_figures.in_set(crate::stage::camera::FitCamera),
+            fit_camera_to_figures.in_set(crate::stage::camera::FitCamera::View),
         )
             .run_if(in_state(ViewState::Compare)),
     );

@@ -22,7 +22,7 @@ pub fn plugin(app: &mut App) {
     app.add_systems(
         Update,
         fit_camera
-            .in_set(crate::stage::camera::FitCamera)
+            .in_set(crate::stage::camera::FitCamera::View)
             .run_if(in_state(ViewState::Explore)),
     );
     app.add_systems(

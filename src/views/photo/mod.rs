@@ -107,7 +107,7 @@ pub fn plugin(app: &mut App) {
         Update,
         (
             (load_photo, judge_marks).chain().in_set(Frame::DrivePoses),
-            fit_camera.in_set(crate::stage::camera::FitCamera),
+            fit_camera.in_set(crate::stage::camera::FitCamera::View),
         )
             .run_if(in_state(ViewState::Photo)),
     );

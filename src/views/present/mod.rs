@@ -37,7 +37,7 @@ pub fn plugin(app: &mut App) {
             apply_backdrop
                 .run_if(resource_changed::<Projection>)
                 .in_set(Frame::Draw),
-            frame_for_projection.in_set(crate::stage::camera::FitCamera),
+            frame_for_projection.in_set(crate::stage::camera::FitCamera::Projection),
         ),
     );
     app.add_systems(
