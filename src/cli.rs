@@ -411,12 +411,7 @@ impl Failure {
 
 impl From<RangeError> for Failure {
     fn from(e: RangeError) -> Self {
-        let r = e.range;
-        let why = e.why().map(|w| format!(" {w}")).unwrap_or_default();
-        Failure::usage(format!(
-            "--{} {}: outside the accepted range {} to {}{}{why}",
-            r.name, e.value, r.min, r.max, r.unit
-        ))
+        Failure::usage(e.for_option())
     }
 }
 
@@ -490,7 +485,9 @@ impl PoseArgs {
         // A hip given with a deep knee bend: refused, naming what it needs
         // (one left out is lifted by the solver, as the sliders lift it).
         if self.hip.is_some() {
-            ranges::hip_fits_knee(request.pose.knee_deg, request.pose.hip_deg)?;
+            let knee = request.pose.knee_deg;
+            ranges::hip_fits_knee(knee, request.pose.hip_deg)
+                .map_err(|e| Failure::usage(format!("{} (--knee {knee})", e.for_option())))?;
         }
         Ok(request)
     }

@@ -144,26 +144,17 @@ impl Launch {
             (None, None) => {}
         }
         let quiz_asked = quiz.is_some() || o.group;
-        let check = |name: &str, v: Option<f32>, range: crate::body::Range| match v {
-            Some(x) if !range.contains(x) => Err(format!(
-                "--{name} {x}: outside the accepted range {} to {}{}",
-                range.min, range.max, range.unit
-            )),
+        let check = |v: Option<f32>, range: crate::body::Range| match v {
+            Some(value) if !range.contains(value) => {
+                Err(crate::body::RangeError { range, value }.for_option())
+            }
             _ => Ok(v),
         };
-        let knee_deg = check("knee", o.knee, crate::body::ranges::KNEE)?;
-        let hip_deg = check("hip", o.hip, crate::body::ranges::HIP)?;
+        let knee_deg = check(o.knee, crate::body::ranges::KNEE)?;
+        let hip_deg = check(o.hip, crate::body::ranges::HIP)?;
         if let (Some(knee), Some(hip)) = (knee_deg, hip_deg) {
-            crate::body::ranges::hip_fits_knee(knee, hip).map_err(|e| {
-                let r = e.range;
-                format!(
-                    "--hip {hip}: with --knee {knee}, outside the accepted range {} to {}{} {}",
-                    r.min,
-                    r.max,
-                    r.unit,
-                    e.why().unwrap_or_default()
-                )
-            })?;
+            crate::body::ranges::hip_fits_knee(knee, hip)
+                .map_err(|e| format!("{} (--knee {knee})", e.for_option()))?;
         }
         let speed = match o.speed {
             None => 1.0,

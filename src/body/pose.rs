@@ -390,6 +390,9 @@ pub struct Range {
     pub min: f32,
     pub max: f32,
     pub unit: &'static str,
+    /// Why it is narrower than the input's own range, when another input
+    /// narrows it (a deep knee bend leaves the hip less).
+    pub why: Option<&'static str>,
 }
 
 impl Range {
@@ -418,12 +421,14 @@ pub mod ranges {
         min: 0.0,
         max: 150.0,
         unit: "°",
+        why: None,
     };
     pub const HIP: Range = Range {
         name: "hip",
         min: -20.0,
         max: 130.0,
         unit: "°",
+        why: None,
     };
     /// How far the pelvis may lean back of the shins, in degrees: the knee
     /// bend less the hip angle. Lifts stay far inside it: the deadlift's
@@ -444,6 +449,9 @@ pub mod ranges {
         Range {
             name: HIP.name,
             min: HIP.min.max(knee - PELVIS_BEHIND_SHIN_MAX_DEG),
+            why: (knee - PELVIS_BEHIND_SHIN_MAX_DEG > HIP.min).then_some(
+                "at this knee bend: with a straighter hip the trunk would lean back through the floor",
+            ),
             ..HIP
         }
     }
@@ -466,48 +474,56 @@ pub mod ranges {
         min: -30.0,
         max: 60.0,
         unit: "°",
+        why: None,
     };
     pub const THORACIC: Range = Range {
         name: "thoracic",
         min: -20.0,
         max: 60.0,
         unit: "°",
+        why: None,
     };
     pub const NECK: Range = Range {
         name: "neck",
         min: -60.0,
         max: 45.0,
         unit: "°",
+        why: None,
     };
     pub const VALGUS: Range = Range {
         name: "valgus",
         min: 0.0,
         max: 30.0,
         unit: "°",
+        why: None,
     };
     pub const SHOULDER: Range = Range {
         name: "shoulder",
         min: -60.0,
         max: 180.0,
         unit: "°",
+        why: None,
     };
     pub const ELBOW: Range = Range {
         name: "elbow",
         min: 0.0,
         max: 150.0,
         unit: "°",
+        why: None,
     };
     pub const STANCE_WIDTH: Range = Range {
         name: "stance-width",
         min: 0.1,
         max: 0.9,
         unit: " m",
+        why: None,
     };
     pub const TOE_OUT: Range = Range {
         name: "toe-out",
         min: -10.0,
         max: 60.0,
         unit: "°",
+        why: None,
     };
     /// A plate or a board under the toes: up to 8 cm.
     pub const FOREFOOT_RAISE: Range = Range {
@@ -515,30 +531,35 @@ pub mod ranges {
         min: 0.0,
         max: 0.08,
         unit: " m",
+        why: None,
     };
     pub const HOLDING: Range = Range {
         name: "holding",
         min: 0.0,
         max: 1.0,
         unit: "",
+        why: None,
     };
     pub const REST_AHEAD: Range = Range {
         name: "rest-ahead",
         min: -0.3,
         max: 0.3,
         unit: " m",
+        why: None,
     };
     pub const LOAD_DRIFT: Range = Range {
         name: "load-drift",
         min: 0.0,
         max: 0.3,
         unit: " m",
+        why: None,
     };
     pub const BALANCE_SHIFT: Range = Range {
         name: "balance-shift",
         min: -0.15,
         max: 0.15,
         unit: " m",
+        why: None,
     };
     /// Adults, from a short child to a very tall adult.
     pub const STATURE: Range = Range {
@@ -546,18 +567,21 @@ pub mod ranges {
         min: 1.2,
         max: 2.3,
         unit: " m",
+        why: None,
     };
     pub const BODY_MASS: Range = Range {
         name: "mass",
         min: 30.0,
         max: 200.0,
         unit: " kg",
+        why: None,
     };
     pub const LOAD_MASS: Range = Range {
         name: "load-kg",
         min: 0.0,
         max: 400.0,
         unit: " kg",
+        why: None,
     };
     /// Ankle: the shin's lean from vertical with the foot flat. Weight-bearing
     /// dorsiflexion reaches about 40° (lunge test norms); leaning the shin back
@@ -567,6 +591,7 @@ pub mod ranges {
         min: -15.0,
         max: 40.0,
         unit: "°",
+        why: None,
     };
 }
 
@@ -578,11 +603,18 @@ pub struct RangeError {
 }
 
 impl RangeError {
-    /// Why the range is narrower than the input's own, if it is: a deep
-    /// knee bend leaves the hip less ([`ranges::hip_for_knee`]).
-    pub fn why(&self) -> Option<&'static str> {
-        (self.range.name == ranges::HIP.name && self.range.min > ranges::HIP.min).then_some(
-            "at this knee bend: with a straighter hip the trunk would lean back through the floor",
+    /// The error as a command-line option's: `--hip 0: outside the accepted
+    /// range 90 to 130°`, and why when another option narrowed it.
+    pub fn for_option(&self) -> String {
+        let r = &self.range;
+        format!(
+            "--{} {}: outside the accepted range {} to {}{}{}",
+            r.name,
+            self.value,
+            r.min,
+            r.max,
+            r.unit,
+            r.why.map(|w| format!(" {w}")).unwrap_or_default()
         )
     }
 }
@@ -595,7 +627,7 @@ impl std::fmt::Display for RangeError {
             "{} = {} is outside its range {}..{}{}",
             r.name, self.value, r.min, r.max, r.unit
         )?;
-        match self.why() {
+        match r.why {
             Some(why) => write!(f, " {why}"),
             None => Ok(()),
         }
